@@ -1,0 +1,41 @@
+# Two commands set up everything on a fresh machine: `make play` and `make test`.
+# Both create .venv in the repo root with the standard library's venv and pip.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+
+.PHONY: play test check bench clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.run-installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e '.[test]'
+	touch $@
+
+$(VENV)/.dev-installed: pyproject.toml | $(VENV)/bin/python
+	$(PIP) install -e '.[test,dev]'
+	touch $@
+
+play: $(VENV)/.run-installed
+	$(PY) -m simulator
+
+test: $(VENV)/.test-installed
+	$(PY) -m pytest
+
+check: $(VENV)/.dev-installed
+	$(PY) -m ruff format --check simulator tests benchmarks
+	$(PY) -m ruff check simulator tests benchmarks
+	$(PY) -m mypy
+	$(PY) -m pytest
+
+bench: $(VENV)/.test-installed
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,194 @@
+"""Structural detectors: what a cue list cannot see on its own.
+
+Cue patterns find words; these functions look at the shape of a reply: which clauses
+are real questions and which are rhetorical, whether a cue is negated, whether the
+reply restates the customer's own words, and the context tests that separate a
+technique from its pitfall (bluffing, premature pressure, gifts declined).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+# ---- questions --------------------------------------------------------------------
+
+_ZH_INDEFINITE = re.compile(
+    r"什么都|什么也|什么的|没什么|不怎么|怎么也|怎么都|怎么说呢|多多少少|多少也|多少都|多少有|谁都|谁也|"
+    r"哪儿都|哪里都|哪都|哪里哪里|不管|无论|不论|不知道(为什么|怎么)|为什么呢我|几乎"
+)
+_ZH_INTERROGATIVE = re.compile(
+    r"什么|啥|怎么|怎样|为什么|为啥|干嘛|多少|几(个|年|天|次|家|位|岁|点|月|号|成|台|辆|套|间|种|户|亩|头|吨|万|十|百|千|回|趟|批|笔|张)|"
+    r"哪(里|儿|个|些|家|种|年|天|位|边|方面|一)|谁|多久|多长|多大|多远|多高|多重|多快|如何|是否|有无|能否|可否|"
+    r"([^不没\s])[不没]\3|有没有|可不可以|愿不愿意|方便不方便|还是[^。!?,]{1,12}(呢|\?|吗)?$"
+)
+_ZH_FINAL = re.compile(r"(吗|么|嘛)[\s?!.~]*$")
+_ZH_NE = re.compile(r"呢[\s?!.~]*$")
+_ZH_RHETORICAL = re.compile(
+    r"难道|岂|何必|何苦|何尝|凭什么|怎么可能|怎么能|怎么好意思|哪有|哪能|哪里(有|会|能)这|谁(让|叫)(你|您)|"
+    r"有什么(好|用|意思|了不起|可)|还用(说|问)|(这|那)不是[^。!?]{0,12}吗|懂什么|懂不懂|有意思吗|好意思吗|"
+    r"什么(态度|玩意|东西)|干什么吃的|有什么关系|有完没完|烦不烦|是不是(傻|疯|有病)"
+)
+_EN_START = re.compile(
+    r"^(?:(?:so|and|but|ok|okay|well|now|then|also|oh|right|sorry|hmm|and so|just|out of curiosity),?\s+)*"
+    r"(?:what|how|when|where|which|who|whom|whose|why|"
+    r"(?:do|does|did|are|is|was|were|can|could|would|will|have|has|had|may|might|shall|should|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|haven't|hasn't)"
+    r"\s+(?:you|your|we|they|it|there|the|this|that|he|she|i|anyone|anything|any|everything|all|those|these|our|my|his|her|their))\b"
+)
+_EN_NOT_QUESTION = re.compile(r"^(?:how (?:nice|great|wonderful|lovely|amazing|awful|sad|kind|cool|interesting|exciting|terrible)|what an? |why not\b|who knows\b)")
+_EN_RHETORICAL = re.compile(
+    r"who do you think|what'?s the point|why would (?:anyone|anybody|i|you) (?:ever )?|how could you|how dare|isn'?t it obvious|"
+    r"do you even|are you (?:kidding|serious|deaf|stupid)|what (?:do|did) you expect|who cares|what'?s wrong with you|"
+    r"how many times|do you think i'?m|you call (?:that|this)|since when do"
+)
+_CONFIRM_TAG = re.compile(
+    r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|right|correct|is that right|is that correct|"
+    r"yes|yeah|no|did i get that right|have i got that right|am i right)[\s?!.~]*$"
+)
+
+
+def clause_kind(clause: str, lang: str) -> str:
+    """'question', 'rhetorical' or 'statement' for one clause of folded text."""
+    body = clause.strip()
+    if lang == "zh":
+        if _ZH_RHETORICAL.search(body):
+            return "rhetorical"
+        if body.endswith("?"):
+            return "question"
+        probe = _ZH_INDEFINITE.sub("", body)
+        if _ZH_FINAL.search(probe) or _ZH_INTERROGATIVE.search(probe):
+            return "question"
+        if _ZH_NE.search(probe) and len(probe) <= 8:
+            return "question"
+        return "statement"
+    if _EN_RHETORICAL.search(body):
+        return "rhetorical"
+    if _EN_NOT_QUESTION.search(body):
+        return "statement"
+    if body.endswith("?") or _EN_START.search(body):
+        return "question"
+    return "statement"
+
+
+def is_confirm_tag(clause: str) -> bool:
+    """True when the clause ends with a confirmation tag (对吗 / right?)."""
+    return bool(_CONFIRM_TAG.search(clause.strip()))
+
+
+# ---- negation ---------------------------------------------------------------------
+
+_ZH_NEG = re.compile(r"[不没别未无非勿莫]")
+_ZH_NEG_FALSE = re.compile(r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的")
+_EN_NEG = re.compile(r"\b(?:not|never|no|hardly|nothing|nobody|neither|nor|without|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|cannot|won't|wouldn't|couldn't|shouldn't|haven't|hasn't)\b|n't\b")
+_EN_NEG_FALSE = re.compile(r"\bnot (?:only|just|un\w+)\b|\bno doubt\b|\bcan't (?:stress|thank|tell you how)")
+
+
+def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
+    """True when a negation sits just before `start` in the same clause."""
+    if lang == "zh":
+        window = text[max(clause_start, start - 4) : start]
+        if _ZH_NEG_FALSE.search(text[max(clause_start, start - 5) : start + 1]):
+            window = _ZH_NEG_FALSE.sub("", window)
+        return bool(_ZH_NEG.search(window))
+    window = text[max(clause_start, start - 24) : start]
+    if _EN_NEG_FALSE.search(text[max(clause_start, start - 24) : start + 12]):
+        return False
+    words = window.split()[-4:]
+    return bool(_EN_NEG.search(" ".join(words)))
+
+
+# ---- restating the customer's own words ---------------------------------------------
+
+_RESTATE_MARKER = {
+    "zh": re.compile(
+        r"(您|你)(刚才|刚刚|之前|前面|上次)?(说|讲|提到|讲到|说到)(的|过|了)?|也就是说|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?|"
+        r"(如果)?我没(听|理解)错(的话)?|(您|你)的意思是|我理解(的|得)?是|总结一下|听下来"
+    ),
+    "en": re.compile(
+        r"\bso (what )?you('re| are) saying|\byou (said|mentioned|told me|just said)|\bif i (understand|heard|got) (you|that|this|it)|"
+        r"\blet me (make sure|confirm|recap|check|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
+        r"\bso (it's|that's|you've|you have|you're|you are|your)\b|\bto recap|\bit sounds like\b|\bsounds like (you|your)"
+    ),
+}
+_FEELING = re.compile(
+    r"担心|怕|着急|顾虑|不放心|生气|失望|委屈|难受|烦|累|压力|不满|焦虑|心里没底|"
+    r"\b(worried|worry|concerned|afraid|upset|frustrated|angry|anxious|feel|feeling|stressed|scared|disappointed|nervous)\b"
+)
+_CONTENT = re.compile(r"[\u3400-\u9fff0-9a-z]")
+
+
+def restatement(reply: str, context: str, lang: str) -> tuple[float, int, int, bool]:
+    """How strongly the reply restates the context.
+
+    Returns (weight, start, end, about_feelings); weight 0 when it does not.
+    """
+    if not context.strip():
+        return (0.0, 0, 0, False)
+    marker = _RESTATE_MARKER.get(lang, _RESTATE_MARKER["en"]).search(reply)
+    tail = reply[marker.start() :] if marker else reply
+    tagged = bool(_CONFIRM_TAG.search(reply.strip()))
+    if not marker and not tagged:
+        return (0.0, 0, 0, False)
+    content = "".join(_CONTENT.findall(tail))
+    ctx_content = "".join(_CONTENT.findall(context))
+    if len(content) < 4 or len(ctx_content) < 4:
+        return (0.0, 0, 0, False)
+    if lang == "zh":
+        score = fuzz.partial_ratio(content, ctx_content)
+        shared = _shared_bigrams(content, ctx_content)
+    else:
+        score = fuzz.token_set_ratio(tail, context)
+        shared = len(_words(tail) & _words(context))
+    feeling = bool(_FEELING.search(tail))
+    if marker and score >= 55 and shared >= 2:
+        start = marker.start()
+        return (0.85 if score >= 70 else 0.7, start, len(reply), feeling)
+    if tagged and score >= 65 and shared >= 3:
+        return (0.75, 0, len(reply), feeling)
+    return (0.0, 0, 0, False)
+
+
+_STOP = {"the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "is", "are", "was", "it", "that", "this",
+         "you", "your", "i", "we", "so", "be", "with", "at", "as", "but", "do", "have", "my", "me", "just", "right"}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", text) if w not in _STOP and len(w) > 2}
+
+
+def _shared_bigrams(a: str, b: str) -> int:
+    grams = {b[i : i + 2] for i in range(len(b) - 1)}
+    return sum(1 for i in range(len(a) - 1) if a[i : i + 2] in grams)
+
+
+# ---- context tests for pitfalls ----------------------------------------------------
+
+RESISTANCE = re.compile(
+    r"不(想|愿|肯|方便|给|行|能|要|用|可能|打算|提供|签|看|让|配合|同意|必要)|没(空|必要|法|时间)|凭什么|为什么要|算了|别问|太(贵|高|麻烦|多|远)|"
+    r"隐私|下次|以后再说|再说吧|考虑考虑|拒绝|不太|就是不|免谈|"
+    r"\b(no|not|won't|don't|can't|cannot|refuse|private|why should|too (much|expensive|far|high)|later|rather not|unwilling|busy|none of your)\b"
+)
+HEDGE = re.compile(
+    r"不太清楚|不确定|不太确定|不太熟|接触不多|回去(问|查|确认|咨询|核实)|核实|确认一下|查一下|问一下|问问|了解清楚|回电|回复您|给您答复|请示|咨询(一下)?(相关|专业)?|"
+    r"\b(not sure|let me (check|find out|confirm|ask)|i'll (find out|check|confirm|get back|call you back|ask)|i don't know|double-check|confirm with|check with|get back to you)\b"
+)
+PRODUCT_QUESTION = re.compile(
+    r"业务|产品|规定|政策|条款|外汇|跨境|信用证|保函|汇率|税|信托|基金|理财|保险|期货|远期|结售汇|怎么算|区别|一样吗|适用|能用|支持|流程|标准|系统|能做|能办|办得了|合规|可以做|"
+    r"\b(product|policy|rule|regulation|clause|scheme|derivative|hedge|swap|forward|letter of credit|guarantee|fx|tax|insurance|fund|cover|apply|support|difference|same as|work|allowed|possible|offer)\b"
+)
+GIFT_DECLINED = re.compile(
+    r"不能收|不能要|不收|不要了|不用了|心意(我)?领了|不合适|纪律|规定|退回|婉拒|不方便收|收不得|别破费|不敢收|还是我(来)?请|我请您|我来请|AA|各付各|"
+    r"\b(can't|cannot|couldn't|not allowed to|must|have to|need to) (accept|take|decline)|\bpolicy (doesn't|does not|won't) (allow|let)|\bthank you,? but\b|\bi'll pay|\bmy treat\b|\bno,? thank"
+)
+PROMISE_DENIED = re.compile(
+    r"(不能|没法|不敢|无法|没办法|不好|不会)(跟您|给您|和您|向您)?(保证|承诺|打包票|打保票)|不是百分之百|不一定|"
+    r"\b(can't|cannot|won't|couldn't|not able to|unable to) (guarantee|promise)|\bno guarantees?\b|\bnot guaranteed\b"
+)
+
+
+def is_question_text(text: str, lang: str) -> bool:
+    """True when any clause of already-folded text is a real question."""
+    from simulator.core.text import clauses
+
+    return any(clause_kind(text[s:e], lang) == "question" for s, e in clauses(text))

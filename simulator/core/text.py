@@ -1,0 +1,107 @@
+"""Text normalisation shared by the grader and the engine.
+
+Chat replies arrive in every form: full-width and half-width punctuation, traditional
+characters, no spaces, no final question mark. `normalise` folds them to one form and
+keeps a map back to the original offsets, so evidence spans point at the trainee's
+own words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+MAX_ANALYSED_CHARS = 4000
+"""Replies longer than this are graded on their first MAX_ANALYSED_CHARS characters."""
+
+# Common traditional characters folded to simplified ones (enough for cue matching;
+# not a general converter).
+_TRAD = (
+    "們们 說说 對对 嗎吗 麼么 這这 個个 會会 問问 題题 費费 應应 擔担 諒谅 厲厉 謝谢 請请"
+    " 讓让 還还 錢钱 貸贷 銀银 險险 確确 認认 證证 煩烦 難难 過过 沒没 樣样 點点 時时 間间"
+    " 來来 為为 麽么 關关 係系 經经 營营 務务 與与 價价 條条 戶户 額额 億亿 萬万 當当 體体"
+    " 驗验 該该 給给 開开 發发 現现 實实 際际 準准 備备 資资 負负 債债 務务 歡欢 喜喜 從从"
+    " 幫帮 們们 聽听 懂懂 愛爱 覺觉 得得 氣气 級级 據据 處处 態态 訴诉 歸归 傳传 統统 報报"
+    " 議议 論论 讀读 壓压 歷历 頭头 無无 憂忧 慮虑 務务 雙双 贏赢 換换 證证 紹绍 邊边 種种"
+    " 樂乐 買买 賣卖 產产 業业 廠厂 農农 場场 號号 運运 輸输 機机 構构 規规 則则 範范 約约"
+    " 簽签 訂订 單单 據据 貨货 庫库 存存 齊齐 夠够 幾几 歲岁 陽阳 邊边 長长 見见 裡里 裏里"
+    " 誰谁 麗丽 嘗尝 專专 員员 總总 協协 責责 任任 講讲 話话 語语 謂谓 詢询 調调 查查 誤误"
+    " 錯错 輕轻 鬆松 張张 緊紧 擇择 選选 權权 風风 險险 轉转 讓让 項项 們们 惱恼 慣惯 極极"
+    " 優优 勢势 導导 紀纪 律律 禮礼 飯饭 紅红 顧顾 絕绝 對对 吧吧 嗯嗯 啊啊"
+)
+TRAD_TO_SIMP = {pair[0]: pair[1] for pair in _TRAD.split() if len(pair) == 2}
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """A reply folded for matching, with a map from folded offsets to original ones."""
+
+    text: str
+    """The folded text: NFKC, lower case, simplified characters, curly quotes straightened."""
+    origin: tuple[int, ...]
+    """origin[i] is the index in the original text of folded character i."""
+    original_length: int
+    """Length of the original text (after clipping to MAX_ANALYSED_CHARS)."""
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a folded [start, end) span back to the original text."""
+        if not self.origin or start >= end:
+            return (0, 0)
+        first = self.origin[min(start, len(self.origin) - 1)]
+        last = self.origin[min(end, len(self.origin)) - 1] + 1
+        return (first, min(last, self.original_length))
+
+
+_STRAIGHTEN = {"‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "—": "-", "–": "-"}
+
+
+def normalise(text: str) -> Normalised:
+    """Fold `text` for matching; control characters become spaces."""
+    text = text[:MAX_ANALYSED_CHARS]
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _STRAIGHTEN.get(char) or unicodedata.normalize("NFKC", char)
+        folded = folded.lower()
+        for piece in folded:
+            piece = TRAD_TO_SIMP.get(piece, piece)
+            if unicodedata.category(piece).startswith("C") and piece != "\n":
+                piece = " "
+            out.append(piece)
+            origin.append(index)
+    return Normalised("".join(out), tuple(origin), len(text))
+
+
+def detect_language(text: str) -> str:
+    """'zh' when the text has Chinese characters and they outweigh Latin letters."""
+    sample = text[:MAX_ANALYSED_CHARS]
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    return "zh" if cjk and cjk * 3 >= latin else "en"
+
+
+_CLAUSE_END = re.compile(r"[。！？!?；;\n]+|[,，、]|\.(?=\s|$)|\.{3}|~+")
+
+
+def clauses(folded: str) -> list[tuple[int, int]]:
+    """Split folded text into clause spans [start, end), each including its end mark."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _CLAUSE_END.finditer(folded):
+        end = match.end()
+        if folded[start : match.start()].strip():
+            spans.append((start, end))
+        start = end
+    if folded[start:].strip():
+        spans.append((start, len(folded)))
+    return spans
+
+
+def squash(text: str) -> str:
+    """Folded text without spaces or punctuation: the key for repeat detection."""
+    folded = normalise(text).text
+    return "".join(ch for ch in folded if ch.isalnum())

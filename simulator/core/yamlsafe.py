@@ -1,0 +1,173 @@
+"""Load YAML that a person wrote, safely, remembering where every value came from.
+
+PyYAML's safe loader already refuses to build Python objects, but it forgets line
+numbers, silently keeps the last of two duplicate keys and will expand an alias bomb
+until memory runs out. This module composes the node tree itself and builds plain
+data from it, with a limit on size and on alias expansion, and reports every problem
+as a `Problem` with file, line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from simulator.core.errors import Problem, ScenarioError
+
+MAX_FILE_BYTES = 1_000_000
+"""A scenario file larger than this is refused (the biggest real one is ~60 kB)."""
+MAX_NODES = 200_000
+"""Values built from one file, aliases counted each time they are used."""
+
+Path_ = tuple[str | int, ...]
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """Plain data from a YAML file, with the position of every value in it."""
+
+    data: Any
+    """Dicts, lists, str, int, float, bool and None only."""
+    marks: dict[Path_, tuple[int, int]]
+    """(line, col), 1-based, of the value at each path, e.g. ("beats", 0, "id")."""
+    file: str
+    """The file name to report."""
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Position of `path`, or of its nearest parent that has one."""
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+    def problem(self, path: Path_, code: str, message: str, hint: str = "") -> Problem:
+        line, col = self.where(path)
+        return Problem(self.file, line, col, code, message, hint)
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, code: str, message: str, hint: str = "") -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint)
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node)
+        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if node.tag not in _STANDARD_TAGS:
+            self.fail(
+                node,
+                "E005",
+                f"tag {node.tag!r} is not allowed",
+                "scenario files hold plain data only; remove the tag",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    self.fail(key_node, "E005", "merge keys (<<) are not supported", "write the keys out")
+                    continue
+                if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
+                    self.fail(key_node, "E011", "mapping keys must be plain text")
+                    continue
+                key = self.constructor.construct_object(key_node)
+                if key is None:
+                    self.fail(key_node, "E011", "mapping keys must be plain text")
+                    continue
+                key = str(key)
+                self.marks.setdefault(path + (key,), (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                if key in result:
+                    self.fail(key_node, "E007", f"duplicate key {key!r}", "keep one of the two")
+                    continue
+                result[key] = self.build(value_node, path + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+        value = self.constructor.construct_object(node, deep=True)
+        if not isinstance(value, str | int | float | bool) and value is not None:
+            value = str(value)  # timestamps: keep the text
+        return value
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node) -> None:
+        self.node = node
+
+
+def load_text(text: str, file: str) -> Document:
+    """Parse YAML text; raise ScenarioError with every problem found."""
+    if not text.strip():
+        raise ScenarioError([Problem(file, 1, 1, "E003", "the file is empty", "start from docs/scenario-format.md")])
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax: {error.problem or error.context}"
+        raise ScenarioError(
+            [Problem(file, line, col, "E001", message, "check indentation and quoting on this line")]
+        ) from None
+    except yaml.YAMLError as error:
+        raise ScenarioError([Problem(file, 1, 1, "E001", f"YAML syntax: {error}")]) from None
+    if node is None:
+        raise ScenarioError([Problem(file, 1, 1, "E003", "the file holds no data", "start from docs/scenario-format.md")])
+    builder = _Builder(file)
+    try:
+        data = builder.build(node, ())
+    except _TooBig as too_big:
+        mark = too_big.node.start_mark
+        raise ScenarioError(
+            [
+                Problem(
+                    file, mark.line + 1, mark.column + 1, "E006",
+                    f"the file expands to more than {MAX_NODES} values (an alias bomb?)",
+                    "avoid nested aliases (*name); write values out",
+                )
+            ]
+        ) from None
+    if builder.problems:
+        raise ScenarioError(builder.problems)
+    return Document(data, builder.marks, file)
+
+
+def load_file(path: Path | str) -> Document:
+    """Read and parse a YAML file with size and encoding checks."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ScenarioError(
+                [Problem(name, 0, 0, "E004", f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it or remove what it does not need")]
+            )
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ScenarioError([Problem(name, 0, 0, "E000", f"cannot read the file: {error.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ScenarioError(
+            [Problem(name, line, 0, "E002", f"not UTF-8 text (byte {error.start})", "save the file as UTF-8")]
+        ) from None
+    return load_text(text, name)
