@@ -23,6 +23,7 @@ MAX_NODES = 200_000
 """Values built from one file, aliases counted each time they are used."""
 
 Path_ = tuple[str | int, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + name
@@ -119,7 +120,7 @@ def load_text(text: str, file: str) -> Document:
     if not text.strip():
         raise ScenarioError([Problem(file, 1, 1, "E003", "the file is empty", "start from docs/scenario-format.md")])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -1,0 +1,65 @@
+"""The `simulator` command: play, run, grade, eval, validate, test, list, schema.
+
+Every subcommand is a thin caller of `simulator.core`; errors from the core are
+printed as one readable message on stderr with a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from simulator import __version__
+from simulator.cli import commands
+from simulator.core.errors import ScenarioError, SimulatorError
+
+EPILOG = """examples:
+  simulator                                 open the app on the scenario library
+  simulator play preloan-supermarket        start straight in the conversation
+  simulator run preloan-supermarket --replies my_replies.txt
+  simulator validate --strict scenarios/
+  simulator test                            run every scenario's embedded tests
+  echo '{"text": "您每月流水大概多少"}' | simulator grade
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="simulator",
+        description="Practise customer conversations with scripted personas; graded offline and explained.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"simulator {__version__}")
+    parser.add_argument("--techniques", metavar="FILE", help="an organisation's technique catalogue file to add or override cues")
+    parser.add_argument("--library", metavar="DIR", help="scenario folder (default: the bundled scenarios/)")
+    parser.add_argument("--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for spec in commands.SPECS:
+        child = sub.add_parser(spec.name, help=spec.help, description=spec.help, epilog=spec.epilog,
+                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        spec.configure(child)
+        child.set_defaults(handler=spec.handler)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None) or commands.cmd_app
+    try:
+        return int(handler(args) or 0)
+    except ScenarioError as error:
+        print(f"{error.title}:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem.format()}", file=sys.stderr)
+        return 1
+    except SimulatorError as error:
+        print(f"{error.title}: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

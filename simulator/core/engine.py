@@ -1,0 +1,308 @@
+"""The engine: one session of one scenario, step by step, deterministic for a seed.
+
+`Session.start` opens a session; `Session.reply` grades one reply, moves the meters
+(each change with a reason), reveals facts, follows transitions and returns the Turn.
+A session serialises to JSON as its seed and replies (plus the scenario's version and
+content hash) and resumes by replaying them, so a resumed session is exactly the one
+that was saved.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from simulator.core import conditions as c
+from simulator.core.errors import SessionError
+from simulator.core.grader import Evidence, Grader
+from simulator.core.scenario import Beat, Line, Scenario
+from simulator.core.text import normalise, squash
+
+MAX_REPLY_CHARS = 2000
+"""Longer replies are refused by the interfaces; the engine clips to this."""
+STUFFING_MIN = 4
+"""A reply showing this many techniques at once reads as a recited checklist."""
+WARMING = frozenset({"rapport", "praise", "empathy", "expertise", "expectation", "restating"})
+REPEAT_SIMILARITY = 90
+
+_WORDS = {
+    "zh": {"taken": "用上了{name}", "misplaced": "此刻不该{name}", "pitfall": "{name}", "repeat": "重复了之前说过的话",
+           "idle": "这句话没有推进谈话", "stuffing": "像在背话术,客户不买账", "repeat_line": "这话您刚才说过了。",
+           "stay": "嗯。", "timeout": "时间到了,客户要去忙别的了。"},
+    "en": {"taken": "used {name}", "misplaced": "{name} is wrong for this moment", "pitfall": "{name}",
+           "repeat": "repeated an earlier reply", "idle": "this reply did not move the conversation on",
+           "stuffing": "sounded like a recited checklist", "repeat_line": "You said that already.", "stay": "Mm.",
+           "timeout": "Time is up; the customer has other things to do."},
+}
+
+
+@dataclass(frozen=True)
+class MeterChange:
+    meter: str
+    """Meter id."""
+    delta: float
+    """Change applied (after clamping)."""
+    value: float
+    """Value after the change."""
+    reason: str
+    """Why, in the scenario's language."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    index: int
+    """1-based reply number."""
+    beat: str
+    """Beat the reply answered."""
+    cue: str
+    """The customer's line the trainee answered."""
+    reply: str
+    """The trainee's words."""
+    detected: tuple[str, ...]
+    """Techniques the grader found."""
+    credited: tuple[str, ...]
+    """Techniques credited after the anti-gaming rules."""
+    taken: tuple[str, ...]
+    """Credited techniques that were opportunities of the beat."""
+    misplaced: tuple[str, ...]
+    """Techniques the beat punishes that the reply used."""
+    pitfalls: tuple[str, ...]
+    """Pitfalls committed."""
+    evidence: tuple[Evidence, ...]
+    """The grader's evidence for this reply."""
+    repeat: bool
+    """The reply repeated an earlier one."""
+    stuffing: bool
+    """The reply crammed in too many techniques to be credible."""
+    changes: tuple[MeterChange, ...]
+    """Meter changes, in order."""
+    meters: dict[str, float]
+    """Meters after this turn."""
+    revealed: tuple[str, ...]
+    """Fact ids revealed by this reply."""
+    customer: str
+    """What the customer said next."""
+    ending: str | None
+    """Ending id when this reply ended the session."""
+
+
+@dataclass
+class Session:
+    scenario: Scenario
+    seed: int = 0
+    grader: Grader = field(default_factory=Grader)
+    turns: list[Turn] = field(default_factory=list)
+    beat: str = ""
+    meters: dict[str, float] = field(default_factory=dict)
+    facts: list[str] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+    ending: str | None = None
+    opening: str = ""
+    turns_in_beat: int = 0
+    visits: list[tuple[str, int]] = field(default_factory=list)
+    """(beat id, index of the first turn spent there) for each arrival at a beat."""
+
+    @classmethod
+    def start(cls, scenario: Scenario, seed: int = 0, grader: Grader | None = None) -> Session:
+        session = cls(scenario, seed, grader or Grader())
+        session.meters = {name: m.start for name, m in scenario.persona.meters.items()}
+        session.beat = scenario.start
+        session.visits.append((scenario.start, 1))
+        session.opening = session._pick(scenario.beats[scenario.start].say, c.State(meters=dict(session.meters)), 0)
+        return session
+
+    # ---- queries -------------------------------------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.scenario.language
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    @property
+    def current_line(self) -> str:
+        """The customer's latest line."""
+        return self.turns[-1].customer if self.turns else self.opening
+
+    @property
+    def current_beat(self) -> Beat:
+        return self.scenario.beats[self.beat]
+
+    def ending_kind(self) -> str:
+        if self.ending in self.scenario.endings:
+            return self.scenario.endings[self.ending].kind
+        return self.ending or "abandoned"
+
+    # ---- the step ------------------------------------------------------------------
+    def reply(self, text: str) -> Turn:
+        """Play one reply; returns the Turn with everything that happened."""
+        if self.finished:
+            raise SessionError("this session has ended; start a new one")
+        text = (text if isinstance(text, str) else str(text))[:MAX_REPLY_CHARS]
+        scenario, beat, words = self.scenario, self.current_beat, _WORDS[self.lang]
+        settings = scenario.settings
+        index = len(self.turns) + 1
+        self.turns_in_beat += 1
+        cue = self.current_line
+        grade = self.grader.grade(text, cue, self.lang, beat.evidence, f"scenario:{beat.id}")
+        repeat = self._is_repeat(text)
+        detected = grade.techniques
+        techniques = [t for t in detected]
+        pitfalls = [p for p in grade.pitfalls if p != "premature_pressure"]
+        stuffing = len(techniques) >= STUFFING_MIN
+        if repeat or stuffing:
+            techniques = []
+        if "pressure" in techniques:
+            warmed = bool((self.used | set(techniques)) & WARMING)
+            if not (beat.bottom_line and warmed):
+                techniques.remove("pressure")
+                pitfalls.append("premature_pressure")
+        misplaced = [t for t in techniques if t in beat.punishes]
+        credited = [t for t in techniques if t not in beat.punishes]
+        taken = [t for t in credited if t in beat.opportunities]
+        self.used.update(credited)
+
+        changes: list[MeterChange] = []
+        cat = self.grader.catalogue
+
+        def move(meter: str, delta: float, reason: str) -> None:
+            if meter not in self.meters or not delta:
+                return
+            spec = scenario.persona.meters[meter]
+            before = self.meters[meter]
+            after = max(spec.min, min(spec.max, before + delta))
+            self.meters[meter] = after
+            changes.append(MeterChange(meter, after - before, after, reason))
+
+        for t in taken:
+            move("trust", settings.credit_trust, words["taken"].format(name=cat.label(t, self.lang)))
+        for t in misplaced:
+            reason = words["misplaced"].format(name=cat.label(t, self.lang))
+            move("trust", settings.misplaced_trust, reason)
+            move("patience", settings.misplaced_patience, reason)
+        for p in pitfalls:
+            reason = words["pitfall"].format(name=cat.label(p, self.lang))
+            move("trust", settings.pitfall_trust, reason)
+            move("patience", settings.pitfall_patience, reason)
+        if repeat:
+            move("patience", settings.repeat_patience, words["repeat"])
+        elif stuffing:
+            move("patience", settings.repeat_patience, words["stuffing"])
+        elif not credited and not pitfalls and not misplaced:
+            move("patience", settings.idle_patience, words["idle"])
+
+        state = c.State(frozenset(credited), frozenset(pitfalls), frozenset(self.used), normalise(text).text,
+                        self.meters, frozenset(self.facts), self.turns_in_beat, index, repeat, grade.question)
+        for effect in beat.effects:
+            if c.holds(effect.when, state):
+                for meter, delta in effect.meters.items():
+                    move(meter, delta, effect.reason)
+
+        revealed = [f for f in scenario.persona.facts if f.id not in self.facts and c.holds(f.when, state)]
+        self.facts += [f.id for f in revealed]
+        state.facts = frozenset(self.facts)
+        said = [f.says for f in revealed]
+
+        walkout = next((e for e in scenario.endings.values() if e.kind == "walkout"), None)
+        ending: str | None = None
+        for name in ("patience", "trust"):
+            spec = scenario.persona.meters.get(name)
+            if spec and self.meters[name] <= spec.min:
+                ending = walkout.id if walkout else "walkout"
+                break
+        if ending is None:
+            for transition in beat.next:
+                if transition.when is None or c.holds(transition.when, state):
+                    if transition.to in scenario.endings:
+                        ending = transition.to
+                    elif transition.to != self.beat:
+                        self.beat = transition.to
+                        self.turns_in_beat = 0
+                        self.visits.append((transition.to, index + 1))
+                        said.append(self._pick(scenario.beats[transition.to].say, state, index))
+                    else:
+                        said.append(self._stay(beat, state, index, repeat))
+                    break
+            else:
+                said.append(self._stay(beat, state, index, repeat))
+        if ending is None and index >= settings.max_turns:
+            ending = "timeout"
+            said.append(words["timeout"])
+        if ending is not None:
+            end = scenario.endings.get(ending)
+            said = [s for s in said[: len(revealed)]] + ([end.say or end.message] if end else said[len(revealed):])
+        self.ending = ending
+        turn = Turn(index, beat.id, cue, text, detected, tuple(credited), tuple(taken), tuple(misplaced),
+                    tuple(pitfalls), grade.evidence, repeat, stuffing, tuple(changes), dict(self.meters),
+                    tuple(f.id for f in revealed), "\n".join(s for s in said if s), ending)
+        self.turns.append(turn)
+        return turn
+
+    def abandon(self) -> None:
+        """End the session early; it is still graded."""
+        if not self.finished:
+            self.ending = "abandoned"
+
+    # ---- helpers -------------------------------------------------------------------
+    def _is_repeat(self, text: str) -> bool:
+        from rapidfuzz import fuzz
+
+        key = squash(text)
+        if not key:
+            return False
+        for turn in self.turns:
+            other = squash(turn.reply)
+            if key == other or (min(len(key), len(other)) >= 6 and fuzz.ratio(key, other) >= REPEAT_SIMILARITY):
+                return True
+        return False
+
+    def _pick(self, lines: tuple[Line, ...], state: c.State, turn: int) -> str:
+        if not lines:
+            return ""
+        conditional = [line for line in lines if line.when is not None and c.holds(line.when, state)]
+        pool = conditional or [line for line in lines if line.when is None] or list(lines)
+        key = f"{self.seed}:{turn}:{self.beat}".encode()
+        return pool[zlib.crc32(key) % len(pool)].text
+
+    def _stay(self, beat: Beat, state: c.State, turn: int, repeat: bool) -> str:
+        words = _WORDS[self.lang]
+        if repeat:
+            return self.scenario.settings.repeat_line or words["repeat_line"]
+        return self._pick(beat.stay, state, turn) or words["stay"]
+
+    # ---- persistence -----------------------------------------------------------------
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready record: enough to resume, stamped with the scenario's identity."""
+        return {
+            "format": 1,
+            "scenario": self.scenario.id,
+            "scenario_version": self.scenario.version,
+            "content_hash": self.scenario.content_hash,
+            "source": self.scenario.source,
+            "seed": self.seed,
+            "replies": [turn.reply for turn in self.turns],
+            "abandoned": self.ending == "abandoned",
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], scenario: Scenario, grader: Grader | None = None) -> Session:
+        """Resume by replaying the saved replies; refuses a changed scenario."""
+        if not isinstance(data, dict) or data.get("format") != 1 or not isinstance(data.get("replies"), list):
+            raise SessionError("the saved session is not in a format this version can read")
+        if data.get("scenario") != scenario.id:
+            raise SessionError(f"the saved session is for scenario '{data.get('scenario')}', not '{scenario.id}'")
+        if data.get("content_hash") != scenario.content_hash:
+            raise SessionError(
+                f"scenario '{scenario.id}' changed since the session was saved "
+                f"(version {data.get('scenario_version')} → {scenario.version}); start a new session"
+            )
+        session = cls.start(scenario, int(data.get("seed", 0)), grader)
+        for reply in data["replies"]:
+            if session.finished:
+                break
+            session.reply(str(reply))
+        if data.get("abandoned"):
+            session.abandon()
+        return session
