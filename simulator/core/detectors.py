@@ -16,10 +16,10 @@ from rapidfuzz import fuzz
 
 _ZH_INDEFINITE = re.compile(
     r"什么都|什么也|什么的|没什么|不怎么|怎么也|怎么都|怎么说呢|多多少少|多少也|多少都|多少有|谁都|谁也|"
-    r"哪儿都|哪里都|哪都|哪里哪里|不管|无论|不论|不(理解|明白|知道|懂|清楚)(您|你|你们|您们)?(为什么|为啥|怎么|什么)|几乎"
+    r"哪儿都|哪里都|哪都|哪里哪里|(不管|无论|不论|不知|没想好|想好|看看)[^。!?,]*|不(理解|明白|知道|懂|清楚)(您|你|你们|您们)?(为什么|为啥|怎么|什么)|几乎|要不要(紧)?$"
 )
 _ZH_INTERROGATIVE = re.compile(
-    r"什么|啥|怎么|怎样|为什么|为啥|干嘛|多少|几(个|年|天|次|家|位|岁|点|月|号|成|台|辆|套|间|种|户|亩|头|吨|万|十|百|千|回|趟|批|笔|张)|"
+    r"什么|啥|怎么|怎样|为什么|为啥|干嘛|多少|(?<![十好])几(?![十百千万])(个|年|天|次|家|位|岁|点|月|号|成|台|辆|套|间|种|户|亩|头|吨|万|十|百|千|回|趟|批|笔|张)|"
     r"哪(里|儿|个|些|家|种|年|天|位|边|方面|一)|谁|多久|多长|多大|多远|多高|多重|多快|如何|是否|有无|能否|可否|"
     r"([^不没\s])[不没]\3|有没有|可不可以|愿不愿意|方便不方便|还是[^。!?,]{1,12}(呢|\?|吗)?$"
 )
@@ -31,10 +31,13 @@ _ZH_RHETORICAL = re.compile(
     r"什么(态度|玩意|东西)|干什么吃的|有什么关系|有完没完|烦不烦|是不是(傻|疯|有病)"
 )
 _EN_START = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|well|now|then|also|oh|right|sorry|hmm|and so|just|out of curiosity),?\s+)*"
+    r"^(?:(?:so|and|but|ok|okay|well|now|then|also|oh|right|sorry|hmm|and so|just|out of curiosity|roughly|quickly|honestly|tell me|and tell me|great|good|cool|thanks|by the way),?\s+)*"
     r"(?:what|how|when|where|which|who|whom|whose|why|"
     r"(?:do|does|did|are|is|was|were|can|could|would|will|have|has|had|may|might|shall|should|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|haven't|hasn't)"
     r"\s+(?:you|your|we|they|it|there|the|this|that|he|she|i|anyone|anything|any|everything|all|those|these|our|my|his|her|their))\b"
+)
+_EN_EARLY_WH = re.compile(
+    r"^(?:[a-z',]+\s+){0,4}(?:what|which|how (?:much|many|long|often|far|big|soon)|whereabouts)\b(?! a\b| an\b| i\b| we\b| you need| i need| matters)"
 )
 _EN_NOT_QUESTION = re.compile(r"^(?:how (?:nice|great|wonderful|lovely|amazing|awful|sad|kind|cool|interesting|exciting|terrible)|what an? |why not\b|who knows\b)")
 _EN_RHETORICAL = re.compile(
@@ -42,8 +45,13 @@ _EN_RHETORICAL = re.compile(
     r"do you even|are you (?:kidding|serious|deaf|stupid)|what (?:do|did) you expect|who cares|what'?s wrong with you|"
     r"how many times|do you think i'?m|you call (?:that|this)|since when do"
 )
+_PROPOSAL = re.compile(
+    r"(可以吗|行吗|好吗|行不行|好不好|可不可以|成吗|怎么样|您看呢|你看呢|行不|好不|中不中|方便吗|您看行吗|您看可以吗|ok吗|如何)[\s?!.~]*$"
+)
+_PROPOSER = re.compile(r"我|咱|要不|先|让|帮|给您|给你|这样")
+_EN_PROPOSAL = re.compile(r"^(?:shall|should|can|could|may) (?:i|we)\b|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$")
 _CONFIRM_TAG = re.compile(
-    r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|right|correct|is that right|is that correct|"
+    r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
     r"yes|yeah|no|did i get that right|have i got that right|am i right)[\s?!.~]*$"
 )
 
@@ -57,6 +65,8 @@ def clause_kind(clause: str, lang: str) -> str:
         if body.endswith("?"):
             return "question"
         probe = _ZH_INDEFINITE.sub("", body)
+        if _PROPOSAL.search(probe) and _PROPOSER.search(probe):
+            return "proposal"
         if _ZH_FINAL.search(probe) or _ZH_INTERROGATIVE.search(probe):
             return "question"
         if _ZH_NE.search(probe) and len(probe) <= 8:
@@ -66,7 +76,9 @@ def clause_kind(clause: str, lang: str) -> str:
         return "rhetorical"
     if _EN_NOT_QUESTION.search(body):
         return "statement"
-    if body.endswith("?") or _EN_START.search(body):
+    if _EN_PROPOSAL.search(body):
+        return "proposal"
+    if body.endswith("?") or _EN_START.search(body) or _EN_EARLY_WH.search(body):
         return "question"
     return "statement"
 
@@ -102,7 +114,7 @@ def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
 
 _RESTATE_MARKER = {
     "zh": re.compile(
-        r"(您|你)(刚才|刚刚|之前|前面|上次)?(说|讲|提到|讲到|说到)(的|过|了)?|也就是说|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?|"
+        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(的|过|了)?|也就是说|我先记下来|我记一下|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?|"
         r"(如果)?我没(听|理解)错(的话)?|(您|你)的意思是|我理解(的|得)?是|总结一下|听下来"
     ),
     "en": re.compile(
@@ -141,12 +153,39 @@ def restatement(reply: str, context: str, lang: str) -> tuple[float, int, int, b
         score = fuzz.token_set_ratio(tail, context)
         shared = len(_words(tail) & _words(context))
     feeling = bool(_FEELING.search(tail))
-    if marker and score >= 55 and shared >= 2:
+    if marker and (score >= 55 or shared >= 4) and shared >= 2:
         start = marker.start()
         return (0.85 if score >= 70 else 0.7, start, len(reply), feeling)
-    if tagged and score >= 65 and shared >= 3:
+    if tagged and (score >= 65 or shared >= 5) and shared >= 3:
         return (0.75, 0, len(reply), feeling)
     return (0.0, 0, 0, False)
+
+
+_ECHO_START = re.compile(r"^(so|ok so|okay so|okay,? so|right,? so|great,? so|got it,? so|所以|那就是|也就是|好的,?那|嗯,?那|好,?那)")
+
+
+def echo(reply: str, context: str, lang: str) -> float:
+    """Weight of a restatement without a marker: the reply re-says the customer's facts."""
+    if not context.strip() or not reply.strip():
+        return 0.0
+    content = "".join(_CONTENT.findall(reply))
+    ctx_content = "".join(_CONTENT.findall(context))
+    if len(content) < 6 or len(ctx_content) < 6 or len(content) > 2.5 * len(ctx_content) + 10:
+        return 0.0
+    if lang == "zh":
+        shared = _shared_bigrams(content, ctx_content)
+        ratio = shared / max(1, len(content) - 1)
+        numbers = len(set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", reply)) & set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", context)))
+        strong = ratio >= 0.45 and shared >= 5
+    else:
+        words = _words(reply)
+        shared = len(words & _words(context))
+        ratio = shared / max(1, len(words))
+        numbers = len(set(re.findall(r"\d+", reply)) & set(re.findall(r"\d+", context)))
+        strong = ratio >= 0.45 and shared >= 3
+    if strong and (numbers or _ECHO_START.search(reply)):
+        return 0.7
+    return 0.0
 
 
 _STOP = {"the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "is", "are", "was", "it", "that", "this",
@@ -165,9 +204,12 @@ def _shared_bigrams(a: str, b: str) -> int:
 # ---- context tests for pitfalls ----------------------------------------------------
 
 RESISTANCE = re.compile(
-    r"不(想|愿|肯|方便|给|行|能|要|用|可能|打算|提供|签|看|让|配合|同意|必要)|没(空|必要|法|时间)|凭什么|为什么要|算了|别问|太(贵|高|麻烦|多|远)|"
-    r"隐私|下次|以后再说|再说吧|考虑考虑|拒绝|不太|就是不|免谈|"
-    r"\b(no|not|won't|don't|can't|cannot|refuse|private|why should|too (much|expensive|far|high)|later|rather not|unwilling|busy|none of your)\b"
+    r"不(想|愿|肯|方便|给|行|能|要(?!不)|用|可能|打算|提供|签|看|让|配合|同意|必要|会|接受|去|拍|找|交|办|必|做|管)|没(空|必要|法|时间|有)|"
+    r"凭什么|为什么要|为啥要|干嘛|算了|别(问|看|去|查|管|给|拍|提|让)|就别|太(贵|高|麻烦|多|远|慢)|删|去掉|免了|省了|跳过|先不|"
+    r"隐私|机密|保密|下次|以后再说|再说吧|考虑考虑|拒绝|不太|就是不|免谈|不然我|要不然我|否则我|我就(换|转|走|不)|"
+    r"\b(no|not|won't|don't|can't|cannot|refuse|private|why should|why do you|too (much|expensive|far|high|slow)|later|rather not|"
+    r"unwilling|busy|none of your|strike|remove|drop|skip|forget|leave [a-z ]{1,20} out|just use|instead|prefer|without|my business|"
+    r"match it|or i (move|leave|go|walk|switch))\b|n't\b"
 )
 HEDGE = re.compile(
     r"不太清楚|不确定|不太确定|不太熟|接触不多|回去(问|查|确认|咨询|核实)|核实|确认一下|查一下|问一下|问问|了解清楚|回电|回复您|给您答复|请示|咨询(一下)?(相关|专业)?|"
@@ -177,9 +219,23 @@ PRODUCT_QUESTION = re.compile(
     r"业务|产品|规定|政策|条款|外汇|跨境|信用证|保函|汇率|税|信托|基金|理财|保险|期货|远期|结售汇|怎么算|区别|一样吗|适用|能用|支持|流程|标准|系统|能做|能办|办得了|合规|可以做|"
     r"\b(product|policy|rule|regulation|clause|scheme|derivative|hedge|swap|forward|letter of credit|guarantee|fx|tax|insurance|fund|cover|apply|support|difference|same as|work|allowed|possible|offer)\b"
 )
+GIFT_OFFER = re.compile(
+    r"礼|红包|购物卡|卡|烟|酒|茶叶|特产|心意|意思|请你|请您|做东|买单|吃饭|吃个|喝|饭|住|免费|不收钱|包(个|一)|送|拿着|收下|关照|打招呼|安排|鱼塘|门票|票|辛苦费|拿去|"
+    r"\b(gift|present|envelope|bottle|dinner|lunch|treat|tickets?|voucher|card|stay|free|on me|my treat|take this|for you|little something|hamper|tea|wine)\b"
+)
+GIFT_ACCEPT = {
+    "zh": re.compile(
+        r"^(好|行|那|谢|多谢|太|哎呀|哈哈|可以|没问题|成|走)|谢谢|谢了|多谢|感谢|麻烦(您|你)了|听(您|你)(的)?安排|恭敬不如从命|收(了|下)|拿着了|一定(来|去|到)|见$|见[。!]|就住|那就|替[^。!?]{0,4}谢"
+    ),
+    "en": re.compile(
+        r"^(sure|great|thanks|thank you|oh|wow|alright|ok|okay|yes|yeah|lovely|perfect|why not)\b|\bi'd love\b|\bi owe you\b|\bjust this once\b|"
+        r"\bsounds (good|great|lovely|perfect)\b|\bi'll take\b|\bsee you (there|then|tonight|on)\b|\bcount me in\b|\byou shouldn't have\b"
+    ),
+}
 GIFT_DECLINED = re.compile(
     r"不能收|不能要|不收|不要了|不用了|心意(我)?领了|不合适|纪律|规定|退回|婉拒|不方便收|收不得|别破费|不敢收|还是我(来)?请|我请您|我来请|AA|各付各|"
-    r"\b(can't|cannot|couldn't|not allowed to|must|have to|need to) (accept|take|decline)|\bpolicy (doesn't|does not|won't) (allow|let)|\bthank you,? but\b|\bi'll pay|\bmy treat\b|\bno,? thank"
+    r"\b(can't|cannot|couldn't|not allowed to|must|have to|need to) (accept|take|decline)|\bpolicy (doesn't|does not|won't) (allow|let)|\bthank you,? but\b|\bi'll pay|\bmy treat\b|\bno,? thank|\bno no\b|\bput (that|it) away\b|\bkeep this clean\b|\b(rules|policy) on gifts\b|\bbut i can't\b|真不行|这个(真)?不行|不吃了|就不吃|饭就不|不去了|"
+    r"(不能|不可以|不好|不便)(收|拿|要|接受)"
 )
 PROMISE_DENIED = re.compile(
     r"(不能|没法|不敢|无法|没办法|不好|不会)(跟您|给您|和您|向您)?(保证|承诺|打包票|打保票)|不是百分之百|不一定|"

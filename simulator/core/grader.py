@@ -151,6 +151,14 @@ class Grader:
             if feeling:
                 hits.add("empathy", r_start, r_end, "empathy/restate-feeling", 0.75)
 
+        echoed = d.echo(folded, ctx, lang)
+        if echoed and "restating" not in hits.by_id:
+            hits.add("restating", 0, len(folded), "restating/echo", echoed)
+        if ctx and "gift" not in hits.by_id and d.GIFT_OFFER.search(ctx) and not d.GIFT_DECLINED.search(folded):
+            accept = d.GIFT_ACCEPT[lang].search(folded)
+            if accept and not d.is_question_text(folded, lang):
+                hits.add("gift", accept.start(), accept.end(), "gift/accepts-offer", 0.6)
+        perspective = [ev.span for ev in hits.by_id.get("empathy", ()) if ev.rule == "empathy/perspective"]
         restated = bool(hits.by_id.get("restating")) or any(
             ev.rule.startswith("empathy") and d.is_confirm_tag(folded) for ev in hits.by_id.get("empathy", ())
         )
@@ -160,6 +168,8 @@ class Grader:
                 continue
             if restated and d.is_confirm_tag(folded[s:e]):
                 continue  # "…, 对吗?" after a restatement confirms; it does not probe
+            if any(norm_index(hits, p_start) <= s <= norm_index(hits, p_start) + 40 for p_start, _ in perspective):
+                continue  # "换了是您，是不是也得…?" asks the customer to take our side; it does not probe
             question = True
             hits.add("probing", s, e, "probing/question", 0.75)
         if "probing" in hits.by_id and all(k == "rhetorical" for k in kinds if k != "statement") and not question:
@@ -206,7 +216,7 @@ class Grader:
             hits.drop("overpromise")
         if "bluffing" in hits.by_id:
             asked = bool(ctx) and d.is_question_text(ctx, lang) and bool(d.PRODUCT_QUESTION.search(ctx))
-            if not asked or d.HEDGE.search(folded) or "overpromise" in hits.by_id:
+            if not asked or d.HEDGE.search(folded) or d.is_question_text(folded, lang):
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
             warm = any(t in hits.by_id for t in ("empathy", "rapport", "praise"))

@@ -1,0 +1,279 @@
+"""Sessions kept on this machine: autosaves of unfinished sessions, the history, exports.
+
+Pure Python (no UI import) so the app, the CLI and tests share one store. Every file is
+written atomically (a temporary file, then `os.replace`), so a crash, a closed terminal
+or Ctrl+C never leaves a half-written record; every record carries `schema` so a later
+version can read or migrate it. The folder is the platform's user data folder, or
+`$SIMULATOR_DATA_DIR` when set (tests point it at a temporary folder).
+
+Layout under the data folder::
+
+    unfinished/<id>.json   one per session in progress (autosaved after every turn)
+    history/<id>.json      one per finished session: the session record and its report
+    exports/               reports exported as Markdown and JSON
+    prefs.json             interface preferences (language, theme)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from simulator.core.errors import SimulatorError
+from simulator.core.feedback import Opportunity, PitfallHit, Report, TechniqueResult
+from simulator.core.render import to_json, to_text, transcript_text
+
+SCHEMA = 1
+"""Version of every record written here."""
+ENV_DATA_DIR = "SIMULATOR_DATA_DIR"
+"""Environment variable that overrides the data folder."""
+MODES = ("coach", "exam")
+
+
+class StoreError(SimulatorError):
+    """The data folder cannot be read or written."""
+
+    title = "Saved data problem"
+
+
+def data_dir() -> Path:
+    """$SIMULATOR_DATA_DIR, else the platform's user data folder for the simulator."""
+    env = os.environ.get(ENV_DATA_DIR)
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("simulator", appauthor=False))
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Write text so that readers see the old file or the new one, never a mix."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _dump(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    """A session in progress, as last autosaved."""
+
+    id: str
+    """Session id (also the file name)."""
+    scenario_id: str
+    """Scenario id."""
+    title: str
+    """Scenario title, for the resume dialog."""
+    source: str
+    """Path the scenario was loaded from."""
+    mode: str
+    """coach or exam."""
+    ui_lang: str
+    """Interface language at the time."""
+    draft: str
+    """Text typed but not sent."""
+    elapsed: float
+    """Seconds spent in the conversation so far."""
+    saved_at: str
+    """ISO time of the autosave."""
+    session: dict[str, Any]
+    """The engine's `Session.to_dict()`."""
+
+    @property
+    def replies(self) -> int:
+        return len(self.session.get("replies") or [])
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One finished session as listed in the history."""
+
+    id: str
+    """Session id."""
+    scenario_id: str
+    """Scenario id."""
+    title: str
+    """Scenario title."""
+    finished_at: str
+    """ISO time the session ended."""
+    mode: str
+    """coach or exam."""
+    score: int
+    """Score out of 100."""
+    pass_score: int
+    """Pass mark."""
+    passed: bool
+    """Whether it passed."""
+    ending_kind: str
+    """success, partial, failure, walkout, timeout or abandoned."""
+    turns: int
+    """Number of replies."""
+    elapsed: float
+    """Seconds spent."""
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Rebuild a Report from `Report.to_dict()` (ignores keys it does not know)."""
+
+    def pick(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
+        names = {f.name for f in fields(cls)}
+        return {k: v for k, v in raw.items() if k in names}
+
+    try:
+        values = pick(Report, data)
+        values["techniques"] = [TechniqueResult(**pick(TechniqueResult, t)) for t in data.get("techniques", [])]
+        values["opportunities"] = [Opportunity(**pick(Opportunity, o)) for o in data.get("opportunities", [])]
+        values["pitfalls"] = [PitfallHit(**pick(PitfallHit, p)) for p in data.get("pitfalls", [])]
+        return Report(**values)
+    except (TypeError, AttributeError) as error:
+        raise StoreError(f"the saved report cannot be read: {error}") from None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")[:40] or "session"
+
+
+class Store:
+    """The data folder: one object per app, cheap to create."""
+
+    def __init__(self, root: str | Path | None = None, now: Callable[[], datetime] | None = None) -> None:
+        self.root = Path(root) if root else data_dir()
+        """The data folder."""
+        self.now = now or (lambda: datetime.now().astimezone())
+        """Clock for timestamps (tests pass a fixed one)."""
+
+    @property
+    def unfinished_dir(self) -> Path:
+        return self.root / "unfinished"
+
+    @property
+    def history_dir(self) -> Path:
+        return self.root / "history"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / "exports"
+
+    def new_id(self, scenario_id: str) -> str:
+        """A unique, sortable session id."""
+        return f"{self.now():%Y%m%d-%H%M%S}-{_slug(scenario_id)}-{secrets.token_hex(2)}"
+
+    # ---- sessions in progress ------------------------------------------------------
+    def autosave(self, item: Unfinished) -> None:
+        """Save (or replace) a session in progress."""
+        data = {"schema": SCHEMA, **{f.name: getattr(item, f.name) for f in fields(Unfinished)}}
+        data["saved_at"] = self.now().isoformat(timespec="seconds")
+        atomic_write(self.unfinished_dir / f"{item.id}.json", _dump(data))
+
+    def unfinished(self) -> list[Unfinished]:
+        """Sessions in progress, newest first; unreadable files are skipped."""
+        out = []
+        for path in self.unfinished_dir.glob("*.json") if self.unfinished_dir.is_dir() else []:
+            data = _read(path)
+            if not data or data.get("schema") != SCHEMA or not isinstance(data.get("session"), dict):
+                continue
+            try:
+                values = {f.name: data[f.name] for f in fields(Unfinished)}
+            except KeyError:
+                continue
+            values["id"] = path.stem
+            out.append(Unfinished(**values))
+        out.sort(key=lambda u: (u.saved_at, u.id), reverse=True)
+        return out
+
+    def discard(self, session_id: str) -> None:
+        """Forget a session in progress."""
+        (self.unfinished_dir / f"{session_id}.json").unlink(missing_ok=True)
+
+    # ---- history --------------------------------------------------------------------
+    def finish(self, session_id: str, session: dict[str, Any], report: Report, *, title: str, mode: str,
+               elapsed: float) -> HistoryItem:
+        """Record a finished session in the history and drop its autosave."""
+        item = HistoryItem(session_id, report.scenario, title, self.now().isoformat(timespec="seconds"), mode,
+                           report.score, report.pass_score, report.passed, report.ending_kind,
+                           len(session.get("replies") or []), round(elapsed, 1))
+        data = {"schema": SCHEMA, "item": {f.name: getattr(item, f.name) for f in fields(HistoryItem)},
+                "session": session, "report": report.to_dict()}
+        atomic_write(self.history_dir / f"{session_id}.json", _dump(data))
+        self.discard(session_id)
+        return item
+
+    def history(self) -> list[HistoryItem]:
+        """Finished sessions, newest first; unreadable files are skipped."""
+        out = []
+        for path in self.history_dir.glob("*.json") if self.history_dir.is_dir() else []:
+            data = _read(path)
+            if not data or data.get("schema") != SCHEMA or not isinstance(data.get("item"), dict):
+                continue
+            try:
+                out.append(HistoryItem(**{f.name: data["item"][f.name] for f in fields(HistoryItem)}))
+            except (KeyError, TypeError):
+                continue
+        out.sort(key=lambda h: (h.finished_at, h.id), reverse=True)
+        return out
+
+    def report(self, session_id: str) -> Report:
+        """The report of a finished session."""
+        data = _read(self.history_dir / f"{session_id}.json")
+        if not data or not isinstance(data.get("report"), dict):
+            raise StoreError(f"the saved session {session_id} is missing or damaged")
+        return report_from_dict(data["report"])
+
+    def best_scores(self) -> dict[str, int]:
+        """Best score per scenario id."""
+        best: dict[str, int] = {}
+        for item in self.history():
+            best[item.scenario_id] = max(best.get(item.scenario_id, 0), item.score)
+        return best
+
+    # ---- exports and preferences ------------------------------------------------------
+    def export(self, report: Report, lang: str | None = None, folder: str | Path | None = None) -> tuple[Path, Path]:
+        """Write the report as Markdown and JSON; returns both paths."""
+        target = Path(folder) if folder else self.exports_dir
+        stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
+        markdown = to_text(report, lang, markdown=True)
+        heading = "对话记录" if (lang or report.language) == "zh" else "Transcript"
+        markdown += f"\n## {heading}\n\n```text\n{transcript_text(report, lang)}```\n"
+        md_path, json_path = target / f"{stem}.md", target / f"{stem}.json"
+        atomic_write(md_path, markdown)
+        atomic_write(json_path, to_json(report) + "\n")
+        return md_path, json_path
+
+    def prefs(self) -> dict[str, Any]:
+        """Saved interface preferences (empty when none)."""
+        data = _read(self.root / "prefs.json") or {}
+        return {k: v for k, v in data.items() if k != "schema"}
+
+    def save_prefs(self, **values: Any) -> None:
+        """Merge and save interface preferences."""
+        atomic_write(self.root / "prefs.json", _dump({"schema": SCHEMA, **self.prefs(), **values}))
