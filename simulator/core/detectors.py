@@ -16,6 +16,8 @@ from rapidfuzz import fuzz
 
 _ZH_INDEFINITE = re.compile(
     r"什么都|什么也|什么的|没什么|不怎么|怎么也|怎么都|怎么说呢|多多少少|多少也|多少都|多少有|谁都|谁也|"
+    r"(什么|几|哪|谁|怎么|多少)[^。!?,]{0,8}(都|也)(行|可以|不|没|贷|一样|能|会|成|好|算)|(几|多少|什么)[^。!?,]{0,6}(就|才)|"
+    r"[^。!?,]{0,4}多少[^。!?,]{0,8}多少|搁谁|换谁|谁都|谁也|谁遇到|谁碰到|不算什么|算不了什么|没啥|"
     r"哪儿都|哪里都|哪都|哪里哪里|(不管|无论|不论|不知|没想好|想好|看看)[^。!?,]*|不(理解|明白|知道|懂|清楚)(您|你|你们|您们)?(为什么|为啥|怎么|什么)|几乎|要不要(紧)?$"
 )
 _ZH_INTERROGATIVE = re.compile(
@@ -27,7 +29,9 @@ _ZH_FINAL = re.compile(r"(吗|么|嘛)[\s?!.~]*$")
 _ZH_NE = re.compile(r"呢[\s?!.~]*$")
 _ZH_RHETORICAL = re.compile(
     r"难道|岂|何必|何苦|何尝|凭什么|怎么可能|怎么能|怎么好意思|哪有|哪能|哪里(有|会|能)这|谁(让|叫)(你|您)|"
-    r"有什么(好|用|意思|了不起|可)|还用(说|问)|(这|那)不是[^。!?]{0,12}吗|懂什么|懂不懂|有意思吗|好意思吗|"
+    r"有什么(好|用|意思|了不起)(的|吗)|有什么可(说|怕|担心|骄傲|得意|牛)的|还用(说|问)|(这|那|我这|你这)不是[^。!?]{0,12}(吗|嘛)|懂什么|懂不懂|有意思吗|好意思吗|"
+    r"(你|您)(真|还真)?以为|谁让|怪谁|你猜|吃(了|饭了)?(吗|没)$|你好吗|怎么就|有什么不[^。!?,]{1,3}的|还(做|干|要|想|说)什么|"
+    r"(自己|你|您)(就)?不(会|能|知道|记|看)[^。!?,]{0,8}吗|([\u4e00-\u9fff])什么\3|^喂[,]?[\u4e00-\u9fff]{1,5}(吗|么)|"
     r"什么(态度|玩意|东西)|干什么吃的|有什么关系|有完没完|烦不烦|是不是(傻|疯|有病)"
 )
 _EN_START = re.compile(
@@ -37,22 +41,24 @@ _EN_START = re.compile(
     r"\s+(?:you|your|we|they|it|there|the|this|that|he|she|i|anyone|anything|any|everything|all|those|these|our|my|his|her|their))\b"
 )
 _EN_EARLY_WH = re.compile(
-    r"^(?:[a-z',]+\s+){0,4}(?:what|which|how (?:much|many|long|often|far|big|soon)|whereabouts)\b(?! a\b| an\b| i\b| we\b| you need| i need| matters)"
+    r"^(?!(?:i|you|we|they|he|she|it|that|this|there)\b)(?:[a-z',]+\s+){0,4}(?:what|which|how (?:much|many|long|often|far|big|soon)|whereabouts)\b(?! a\b| an\b| i\b| we\b| you need| i need| matters)"
 )
 _EN_NOT_QUESTION = re.compile(r"^(?:how (?:nice|great|wonderful|lovely|amazing|awful|sad|kind|cool|interesting|exciting|terrible)|what an? |why not\b|who knows\b)")
 _EN_RHETORICAL = re.compile(
     r"who do you think|what'?s the point|why would (?:anyone|anybody|i|you) (?:ever )?|how could you|how dare|isn'?t it obvious|"
     r"do you even|are you (?:kidding|serious|deaf|stupid)|what (?:do|did) you expect|who cares|what'?s wrong with you|"
-    r"how many times|do you think i'?m|you call (?:that|this)|since when do"
+    r"how many times|do you think i'?m|you call (?:that|this)|since when do|^you think i|do you really think|can you even|who do you think you are|"
+    r"^how are you(?: doing)?\??$|^how(?:'s| is) it going\??$"
 )
 _PROPOSAL = re.compile(
     r"(可以吗|行吗|好吗|行不行|好不好|可不可以|成吗|怎么样|您看呢|你看呢|行不|好不|中不中|方便吗|您看行吗|您看可以吗|ok吗|如何)[\s?!.~]*$"
 )
+_ZH_PLAN = re.compile(r"(我们|咱们|咱|我)[^。!?,]{0,4}(今天|这周|明天|就|先|把|来|帮|给)")
 _PROPOSER = re.compile(r"我|咱|要不|先|让|帮|给您|给你|这样")
 _EN_PROPOSAL = re.compile(r"^(?:shall|should|can|could|may) (?:i|we)\b|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$")
 _CONFIRM_TAG = re.compile(
     r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
-    r"yes|yeah|no|did i get that right|have i got that right|am i right)[\s?!.~]*$"
+    r"yes|yeah|no|did i get that right|have i got that right|am i right|is that close|does that sound right|am i close|yeah\?)[\s?!.~]*$"
 )
 
 
@@ -65,7 +71,10 @@ def clause_kind(clause: str, lang: str) -> str:
         if body.endswith("?"):
             return "question"
         probe = _ZH_INDEFINITE.sub("", body)
-        if _PROPOSAL.search(probe) and _PROPOSER.search(probe):
+        if _PROPOSAL.search(probe) and (_PROPOSER.search(probe) or len(probe) <= 7):
+            return "proposal"
+        if probe.startswith("要不") or (body.endswith("?") and not _ZH_FINAL.search(probe)
+                                       and not _ZH_INTERROGATIVE.search(probe) and _ZH_PLAN.search(probe)):
             return "proposal"
         if _ZH_FINAL.search(probe) or _ZH_INTERROGATIVE.search(probe):
             return "question"
@@ -119,7 +128,7 @@ _RESTATE_MARKER = {
     ),
     "en": re.compile(
         r"\bso (what )?you('re| are) saying|\byou (said|mentioned|told me|just said)|\bif i (understand|heard|got) (you|that|this|it)|"
-        r"\blet me (make sure|confirm|recap|check|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
+        r"\blet me get this straight|\bwhen you say\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
         r"\bso (it's|that's|you've|you have|you're|you are|your)\b|\bto recap|\bit sounds like\b|\bsounds like (you|your)"
     ),
 }
@@ -182,7 +191,7 @@ def echo(reply: str, context: str, lang: str) -> float:
         shared = len(words & _words(context))
         ratio = shared / max(1, len(words))
         numbers = len(set(re.findall(r"\d+", reply)) & set(re.findall(r"\d+", context)))
-        strong = ratio >= 0.45 and shared >= 3
+        strong = ratio >= 0.4 and shared >= 3
     if strong and (numbers or _ECHO_START.search(reply)):
         return 0.7
     return 0.0
@@ -220,12 +229,12 @@ PRODUCT_QUESTION = re.compile(
     r"\b(product|policy|rule|regulation|clause|scheme|derivative|hedge|swap|forward|letter of credit|guarantee|fx|tax|insurance|fund|cover|apply|support|difference|same as|work|allowed|possible|offer)\b"
 )
 GIFT_OFFER = re.compile(
-    r"礼|红包|购物卡|卡|烟|酒|茶叶|特产|心意|意思|请你|请您|做东|买单|吃饭|吃个|喝|饭|住|免费|不收钱|包(个|一)|送|拿着|收下|关照|打招呼|安排|鱼塘|门票|票|辛苦费|拿去|"
-    r"\b(gift|present|envelope|bottle|dinner|lunch|treat|tickets?|voucher|card|stay|free|on me|my treat|take this|for you|little something|hamper|tea|wine)\b"
+    r"礼物|礼品|红包|购物卡|心意|一点意思|请你|请您|做东|买单|我请|免费|不收钱|包(个|一)|全包|送(你|您|给)|拿着|收下|关照|打招呼|帮(你|您)|安排好|辛苦费|拿去|带回去|给(你|您)的|"
+    r"\b(gift|present|envelope|voucher|on me|my treat|take this|for you|little something|hamper|free|come (have|for)|let me (buy|get|treat|take)|get you|i'll pay|invite you|join us)\b"
 )
 GIFT_ACCEPT = {
     "zh": re.compile(
-        r"^(好|行|那|谢|多谢|太|哎呀|哈哈|可以|没问题|成|走)|谢谢|谢了|多谢|感谢|麻烦(您|你)了|听(您|你)(的)?安排|恭敬不如从命|收(了|下)|拿着了|一定(来|去|到)|见$|见[。!]|就住|那就|替[^。!?]{0,4}谢"
+        r"^(好|行|那|谢|多谢|太|哎呀|哈哈|可以|没问题|成|走)|谢谢|谢了|多谢|感谢|麻烦(您|你)了|听(您|你)(的)?安排|恭敬不如从命|收(了|下)|拿着了|一定(来|去|到)|(周.|明天|到时候|回头|晚上|那|下周)见|就住|那就|替[^。!?]{0,4}谢"
     ),
     "en": re.compile(
         r"^(sure|great|thanks|thank you|oh|wow|alright|ok|okay|yes|yeah|lovely|perfect|why not)\b|\bi'd love\b|\bi owe you\b|\bjust this once\b|"
@@ -248,3 +257,20 @@ def is_question_text(text: str, lang: str) -> bool:
     from simulator.core.text import clauses
 
     return any(clause_kind(text[s:e], lang) == "question" for s, e in clauses(text))
+
+
+_ZH_WH = re.compile(r"什么|啥|怎么|怎样|为什么|为啥|多少|几|哪|谁|多久|多长|多大|如何|是否|有没有|是不是|能不能|会不会|要不要|还是")
+_EN_WH = re.compile(r"\b(what|how|when|where|which|who|why|whose)\b")
+
+
+def has_question_word(clause: str, lang: str) -> bool:
+    """True when a question clause carries an interrogative word, not just a '?'."""
+    return bool((_ZH_WH if lang == "zh" else _EN_WH).search(clause))
+
+
+OPENING = re.compile(
+    r"来了|请坐|坐坐|坐吧|欢迎|您好|你好|进来|喝茶|喝水|早啊|早上好|"
+    r"\b(hello|hi|hey|come in|welcome|have a seat|sit down|tea|water|coffee|good morning|nice to meet)\b"
+)
+WEAK_RAPPORT = {"rapport/zh/2", "rapport/zh/7", "rapport/en/1", "rapport/en/6"}
+"""Weather, traffic and seasons: warm-up at an opening, mere chatter elsewhere."""

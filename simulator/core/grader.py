@@ -159,15 +159,17 @@ class Grader:
             if accept and not d.is_question_text(folded, lang):
                 hits.add("gift", accept.start(), accept.end(), "gift/accepts-offer", 0.6)
         perspective = [ev.span for ev in hits.by_id.get("empathy", ()) if ev.rule == "empathy/perspective"]
-        restated = bool(hits.by_id.get("restating")) or any(
-            ev.rule.startswith("empathy") and d.is_confirm_tag(folded) for ev in hits.by_id.get("empathy", ())
-        )
+        restated = bool(hits.by_id.get("restating")) or bool(hits.by_id.get("empathy"))
         question = False
         for (s, e), kind in zip(spans, kinds, strict=True):
             if kind != "question":
                 continue
             if restated and d.is_confirm_tag(folded[s:e]):
                 continue  # "…, 对吗?" after a restatement confirms; it does not probe
+            if restated and not d.has_question_word(folded[s:e], lang):
+                continue  # a restatement read back with a "?" confirms; it does not probe
+            if restated and not d.has_question_word(folded[s:e], lang):
+                continue  # a restatement read back with a "?" confirms; it does not probe
             if any(norm_index(hits, p_start) <= s <= norm_index(hits, p_start) + 40 for p_start, _ in perspective):
                 continue  # "换了是您，是不是也得…?" asks the customer to take our side; it does not probe
             question = True
@@ -179,6 +181,14 @@ class Grader:
 
         if extra:
             self._extra(hits, folded, extra, extra_rule)
+        if "rapport" in hits.by_id and ctx.strip() and not d.OPENING.search(ctx):
+            weak = [ev for ev in hits.by_id["rapport"] if ev.rule in d.WEAK_RAPPORT]
+            if len(weak) == len(hits.by_id["rapport"]) and not question:
+                hits.drop("rapport")
+        if "rapport" in hits.by_id and ctx.strip() and not d.OPENING.search(ctx):
+            weak = [ev for ev in hits.by_id["rapport"] if ev.rule in d.WEAK_RAPPORT]
+            if len(weak) == len(hits.by_id["rapport"]) and not question:
+                hits.drop("rapport")
         self._context_rules(hits, folded, ctx, lang)
 
         confidence: dict[str, float] = {}

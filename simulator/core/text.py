@@ -84,7 +84,7 @@ def detect_language(text: str) -> str:
     return "zh" if cjk and cjk * 3 >= latin else "en"
 
 
-_CLAUSE_END = re.compile(r"[。！？!?；;\n]+|[,，、]|\.(?=\s|$)|\.{3}|~+")
+_CLAUSE_END = re.compile(r"[。！？!?；;:：\n]+|[,，、]|\.(?=\s|$)|\.{3}|~+")
 
 
 def clauses(folded: str) -> list[tuple[int, int]]:

@@ -1,0 +1,155 @@
+"""One practice session as the app runs it: the engine's Session plus its mode, clock and autosave.
+
+Screens call this instead of the engine and the store directly, so the rules the interface
+adds (what a sendable reply is, when to autosave, how elapsed time counts) live in one
+UI-free place that tests can drive without a terminal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from simulator.core.engine import MAX_REPLY_CHARS, Session, Turn
+from simulator.core.feedback import Report, build_report
+from simulator.core.grader import Grader
+from simulator.core.scenario import Scenario
+from simulator.core.store import HistoryItem, Store, StoreError, Unfinished
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+
+
+def clean_reply(text: str) -> str:
+    """The reply as it will be sent: control characters removed, tabs as spaces, trimmed."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    return _CONTROL.sub("", text).strip()
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a reply cannot be sent."""
+
+    key: str
+    """i18n key of the message."""
+    length: int = 0
+    """Length of the reply, for the message."""
+
+
+def check_reply(text: str) -> Refusal | None:
+    """None when the cleaned reply can be sent."""
+    cleaned = clean_reply(text)
+    if not cleaned:
+        return Refusal("chat.empty")
+    if len(cleaned) > MAX_REPLY_CHARS:
+        return Refusal("chat.too_long", len(cleaned))
+    return None
+
+
+@dataclass
+class Practice:
+    """A session being played, saved after every change."""
+
+    scenario: Scenario
+    """The scenario played."""
+    session: Session
+    """The engine session."""
+    mode: str
+    """coach or exam."""
+    store: Store
+    """Where autosaves and the history go."""
+    clock: Callable[[], float]
+    """Monotonic seconds (frozen in tests)."""
+    id: str
+    """Session id in the store."""
+    ui_lang: str = "zh"
+    """Interface language, saved with the session."""
+    draft: str = ""
+    """Unsent text."""
+    elapsed_before: float = 0.0
+    """Seconds played before this run of the app (resumed sessions)."""
+    started: float = field(default=0.0)
+    """Clock reading when this run started."""
+    report: Report | None = None
+    """Set when finished."""
+    history: HistoryItem | None = None
+    """Set when finished."""
+    final_elapsed: float | None = None
+    """Seconds played, fixed when the session finished."""
+    save_error: StoreError | None = None
+    """The last autosave failure, if the last save failed (the session itself goes on)."""
+
+    @classmethod
+    def new(cls, scenario: Scenario, mode: str, store: Store, clock: Callable[[], float], *, seed: int = 0,
+            grader: Grader | None = None, ui_lang: str = "zh") -> Practice:
+        session = Session.start(scenario, seed, grader)
+        practice = cls(scenario, session, mode, store, clock, store.new_id(scenario.id), ui_lang, started=clock())
+        practice.save()
+        return practice
+
+    @classmethod
+    def resume(cls, saved: Unfinished, scenario: Scenario, store: Store, clock: Callable[[], float], *,
+               grader: Grader | None = None) -> Practice:
+        """Replay a saved session; raises SessionError when the scenario changed."""
+        session = Session.from_dict(saved.session, scenario, grader)
+        mode = saved.mode if saved.mode in ("coach", "exam") else "coach"
+        return cls(scenario, session, mode, store, clock, saved.id, saved.ui_lang, saved.draft,
+                   float(saved.elapsed or 0), started=clock())
+
+    @property
+    def coach(self) -> bool:
+        return self.mode == "coach"
+
+    @property
+    def finished(self) -> bool:
+        return self.session.finished
+
+    def elapsed(self) -> float:
+        if self.final_elapsed is not None:
+            return self.final_elapsed
+        return self.elapsed_before + max(0.0, self.clock() - self.started)
+
+    def save(self) -> None:
+        """Autosave (not once finished: then the history holds it)."""
+        if self.report is not None:
+            return
+        try:
+            self.store.autosave(Unfinished(self.id, self.scenario.id, self.scenario.title, self.scenario.source,
+                                           self.mode, self.ui_lang, self.draft, round(self.elapsed(), 1), "",
+                                           self.session.to_dict()))
+            self.save_error = None
+        except StoreError as error:
+            self.save_error = error
+
+    def reply(self, text: str) -> Turn:
+        """Send a reply (checked with check_reply first); saves the session.
+
+        A failed save does not lose the turn: it is kept in `save_error` for the screen to show.
+        """
+        turn = self.session.reply(clean_reply(text))
+        self.draft = ""
+        if self.session.finished:
+            self.finish()
+        else:
+            self.save()
+        return turn
+
+    def abandon(self) -> Report:
+        self.session.abandon()
+        return self.finish()
+
+    def finish(self) -> Report:
+        """Grade and record in the history (once)."""
+        if self.report is None:
+            elapsed = self.final_elapsed = self.elapsed()
+            self.report = build_report(self.session)
+            try:
+                self.history = self.store.finish(self.id, self.session.to_dict(), self.report,
+                                                 title=self.scenario.title, mode=self.mode, elapsed=elapsed)
+            except StoreError as error:
+                self.save_error = error
+        return self.report
+
+    def discard(self) -> None:
+        self.store.discard(self.id)

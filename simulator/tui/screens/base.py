@@ -1,0 +1,85 @@
+"""What every screen shares: translated strings and key descriptions, and a rebuild on a language switch.
+
+Each screen composes itself from its own state (the models it was handed plus a few
+choices such as the selected tab), so switching the interface language is a recompose.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast
+
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from simulator.tui import i18n
+
+if TYPE_CHECKING:
+    from simulator.tui.app import SimulatorApp
+
+
+def translate_bindings(node: DOMNode, lang: str) -> None:
+    """Give the node's bindings (those with an id) the description and tooltip for lang.
+
+    Bindings are declared once per class; their descriptions are per language, so each
+    node's own copy of its bindings map is rewritten in place (lists replaced, never
+    mutated, because the copy shares them with the class).
+    """
+    table = node._bindings.key_to_bindings
+    for key, bindings in list(table.items()):
+        table[key] = [
+            replace(b, description=i18n.t(f"key.{b.id}", lang),
+                    tooltip=i18n.t(f"tip.{b.id}", lang) if i18n.has(f"tip.{b.id}") else b.tooltip)
+            if b.id and i18n.has(f"key.{b.id}") else b
+            for b in bindings
+        ]
+
+
+def translate_tree(root: DOMNode, lang: str) -> None:
+    """translate_bindings for root and every node under it."""
+    translate_bindings(root, lang)
+    for node in root.walk_children(with_self=False):
+        translate_bindings(node, lang)
+
+
+class Translated:
+    """Mixin for screens: `t()` in the app's interface language and a language-switch hook."""
+
+    @property
+    def sim(self) -> SimulatorApp:
+        return cast("SimulatorApp", cast(Screen, self).app)
+
+    @property
+    def lang(self) -> str:
+        return self.sim.ui_lang
+
+    def t(self, key: str, /, **values: Any) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def populate(self) -> None:
+        """Fill widgets that need data after compose (called on mount and after a language switch)."""
+
+    async def retranslate(self) -> None:
+        screen = cast(Screen, self)
+        await screen.recompose()
+        translate_tree(screen, self.lang)
+        self.populate()
+        screen.refresh_bindings()
+
+
+class SimScreen(Translated, Screen[None]):
+    """A full screen of the app."""
+
+    def on_mount(self) -> None:
+        translate_tree(self, self.lang)
+        self.populate()
+        self.refresh_bindings()
+
+
+class SimDialog(Translated, ModalScreen[str]):
+    """A modal dialog that dismisses with the id of the chosen button."""
+
+    def on_mount(self) -> None:
+        translate_tree(self, self.lang)
+        self.populate()
+        self.refresh_bindings()

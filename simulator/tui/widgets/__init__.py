@@ -1,0 +1,1 @@
+"""Widgets that take view models from their screen and post messages up."""
