@@ -100,7 +100,7 @@ def is_confirm_tag(clause: str) -> bool:
 # ---- negation ---------------------------------------------------------------------
 
 _ZH_NEG = re.compile(r"[不没别未无非勿莫]")
-_ZH_NEG_FALSE = re.compile(r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的")
+_ZH_NEG_FALSE = re.compile(r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的|了不起|对不起|不简单|不容易|不少|不久|不断|不同|不过|不管|不然|差不多|无数|没想到")
 _EN_NEG = re.compile(r"\b(?:not|never|no|hardly|nothing|nobody|neither|nor|without|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|cannot|won't|wouldn't|couldn't|shouldn't|haven't|hasn't)\b|n't\b")
 _EN_NEG_FALSE = re.compile(r"\bnot (?:only|just|un\w+)\b|\bno doubt\b|\bcan't (?:stress|thank|tell you how)")
 

@@ -1,0 +1,294 @@
+"""The scenario library: every scenario grouped by learning-path stage, with filters and search.
+
+Scanning runs in a thread worker (it parses and checks every file); broken files are listed
+with the validator's messages in a dialog, never as a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import DataTable, Footer, Input, Select, Static
+
+from simulator.core.library import Entry, Library, scan
+from simulator.tui.screens.base import SimScreen
+from simulator.tui.views import join_names
+
+_ALL = Select.BLANK
+
+
+class ScenarioTable(DataTable[Content]):
+    """The list of scenarios; Enter opens the highlighted one."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "Open", key_display="Enter", tooltip="Open", id="open")]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the trainee narrowed the list to."""
+
+    text: str = ""
+    """Search text (case-insensitive, in title, id, situation and techniques)."""
+    lang: str | None = None
+    """Scenario language."""
+    level: str | None = None
+    """Difficulty."""
+    technique: str | None = None
+    """A technique the scenario trains."""
+
+
+class LibraryScreen(SimScreen):
+    """The first screen of `simulator`."""
+
+    AUTO_FOCUS = "#scenarios"
+    BINDINGS = [
+        Binding("slash", "search", "Search", key_display="/", tooltip="Search", id="search"),
+        Binding("h", "history", "History", tooltip="History", id="history"),
+        Binding("e", "problems", "Problems", tooltip="Problems", id="problems"),
+        Binding("escape", "clear", "Clear filters", key_display="Esc", show=False, id="clear"),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """The trainee opened a scenario."""
+
+        entry: Entry
+        """The scenario chosen."""
+
+    class HistoryRequested(Message):
+        """The trainee asked for the history."""
+
+    @dataclass
+    class Loaded(Message):
+        """The scan finished (posted from the worker thread)."""
+
+        library: Library
+        best: dict[str, int]
+
+    def __init__(self) -> None:
+        super().__init__(id="library")
+        self.library: Library | None = None
+        """The scanned library (None while loading)."""
+        self.best: dict[str, int] = {}
+        """Best score per scenario id."""
+        self.filters = Filters()
+        self._cursor_key: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(f"{self.t('app.title')} · {self.t('library.title')}"), id="lib-title")
+        with Horizontal(id="filters"):
+            yield Input(self.filters.text, placeholder=self.t("library.search"), id="search", compact=True)
+            yield Select([(self.t("lang.zh"), "zh"), (self.t("lang.en"), "en")], prompt=self.t("library.all_langs"),
+                         value=self.filters.lang or _ALL, id="f-lang", compact=True)
+            levels = [(self.t(f"difficulty.{d}"), d) for d in ("easy", "medium", "hard")]
+            yield Select(levels, prompt=self.t("library.all_levels"), value=self.filters.level or _ALL, id="f-level",
+                         compact=True)
+            yield Select(self._technique_options(), prompt=self.t("library.all_techniques"),
+                         value=self.filters.technique or _ALL, id="f-technique", compact=True)
+        with Horizontal(id="lib-body"):
+            yield ScenarioTable(id="scenarios", cursor_type="row", zebra_stripes=False)
+            with Vertical(id="detail"):
+                yield Static(id="detail-text")
+        yield Static(id="lib-status")
+        yield Footer()
+
+    def _technique_options(self) -> list[tuple[str, str]]:
+        if self.library is None:
+            return []
+        seen = dict.fromkeys(t for e in self.library.entries for t in e.techniques)
+        return [(self.sim.config.catalogue.label(t, self.lang), t) for t in seen]
+
+    def populate(self) -> None:
+        if self.library is None:
+            self.query_one("#lib-status", Static).update(self.t("library.loading"))
+            self.load()
+        else:
+            self._fill()
+
+    @work(thread=True, exclusive=True, group="scan")
+    def load(self) -> None:
+        config = self.sim.config
+        library = scan(config.library, config.catalogue)
+        self.post_message(self.Loaded(library, config.store.best_scores()))
+
+    def on_library_screen_loaded(self, message: Loaded) -> None:
+        message.stop()
+        self.library = message.library
+        self.sim.library = message.library
+        self.best = message.best
+        self.query_one("#f-technique", Select).set_options(self._technique_options())
+        self._fill()
+        self.refresh_bindings()
+        self.sim.offer_resume()
+
+    def on_resize(self) -> None:
+        if self.library is not None:
+            self._fill()
+
+    def on_screen_resume(self) -> None:
+        if self.library is not None:
+            self.best = self.sim.config.store.best_scores()
+            self._fill()
+
+    # ---- the table -------------------------------------------------------------------------
+    def visible(self) -> list[Entry]:
+        """Entries that pass the filters, in library order."""
+        if self.library is None:
+            return []
+        f, cat = self.filters, self.sim.config.catalogue
+        needle = f.text.strip().casefold()
+        out = []
+        for e in self.library.entries:
+            if (f.lang and e.language != f.lang) or (f.level and e.difficulty != f.level):
+                continue
+            if f.technique and f.technique not in e.techniques:
+                continue
+            if needle:
+                names = " ".join(cat.label(t, lang) for t in e.techniques for lang in ("zh", "en"))
+                hay = " ".join([e.title, e.id, e.situation, e.stage, self._situation(e), names]).casefold()
+                if needle not in hay:
+                    continue
+            out.append(e)
+        return out
+
+    def _situation(self, entry: Entry) -> str:
+        names = self.sim.config.catalogue.situations.get(entry.situation, {})
+        return names.get(self.lang) or names.get("en") or entry.situation
+
+    def _fill(self) -> None:
+        table = self.query_one(ScenarioTable)
+        old = self._cursor_key
+        table.clear(columns=True)
+        width = max(40, self.size.width - (38 if self.has_class("-wide") else 0))
+        tech_width = max(10, min(30, width - 62))
+        title_width = max(14, width - tech_width - 40)
+        table.add_column(self.t("library.col.title"), width=title_width, key="title")
+        table.add_column(self.t("library.col.lang"), width=6, key="lang")
+        table.add_column(self.t("library.col.level"), width=6, key="level")
+        table.add_column(self.t("library.col.techniques"), width=tech_width, key="techniques")
+        table.add_column(self.t("library.col.minutes"), width=4, key="minutes")
+        table.add_column(self.t("library.col.best"), width=4, key="best")
+        entries = self.visible()
+        stage: tuple[int, str] | None = None
+        cat = self.sim.config.catalogue
+        for e in entries:
+            if (e.stage_order, e.stage) != stage:
+                stage = (e.stage_order, e.stage)
+                label = self.t("library.stage", n=e.stage_order, name=e.stage) if e.stage else self.t("library.stage.none")
+                table.add_row(Content.from_markup("[b $text-accent]$x[/]", x=label), *[Content("")] * 5,
+                              key=f"stage:{e.stage_order}:{e.stage}")
+            best = self.best.get(e.id)
+            best_cell = Content("—") if best is None else Content.from_markup(
+                f"[{'$text-success' if best >= e.pass_score else '$text-warning'}]$x[/]", x=str(best))
+            table.add_row(Content("  " + e.title), Content(self.t(f"lang.{e.language}")),
+                          Content(self.t(f"difficulty.{e.difficulty}")),
+                          Content(join_names([cat.label(t, self.lang) for t in e.techniques], self.lang)),
+                          Content(str(e.estimated_minutes)).right(3), best_cell.right(3), key=e.id)
+        total = len(self.library.entries) if self.library else 0
+        status = self.t("library.count", shown=len(entries), total=total)
+        if self.library and not total:
+            status = self.t("library.empty", root=str(self.sim.config.library or "scenarios/"))
+        elif total and not entries:
+            status = self.t("library.no_match")
+        if self.library and self.library.broken:
+            status += "   " + self.t("library.broken", n=len(self.library.broken))
+        self.query_one("#lib-status", Static).update(Content(status))
+        self.query_one("#lib-status").set_class(bool(self.library and self.library.broken), "-warning")
+        keys = [e.id for e in entries]
+        if old in keys:
+            table.move_cursor(row=table.get_row_index(old))
+        elif entries:
+            table.move_cursor(row=table.get_row_index(entries[0].id))
+        self._show_detail()
+
+    def _entry_at_cursor(self) -> Entry | None:
+        table = self.query_one(ScenarioTable)
+        if self.library is None or not table.row_count:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return self.library.get(key or "")
+
+    def _show_detail(self) -> None:
+        entry = self._entry_at_cursor()
+        detail = self.query_one("#detail-text", Static)
+        if entry is None:
+            detail.update("")
+            return
+        self._cursor_key = entry.id
+        cat = self.sim.config.catalogue
+        best = self.best.get(entry.id)
+        lines = [
+            Content.from_markup("[b]$x[/b]", x=entry.title),
+            Content.from_markup("[$text-muted]$x[/]", x=self._situation(entry)),
+            Content(" · ".join([self.t(f"lang.{entry.language}"), self.t(f"difficulty.{entry.difficulty}"),
+                                self.t("minutes", n=entry.estimated_minutes),
+                                self.t("library.detail.pass", n=entry.pass_score)])),
+            Content(join_names([cat.label(t, self.lang) for t in entry.techniques], self.lang)),
+            Content(self.t("library.detail.best", n=best) if best is not None else self.t("library.detail.never")),
+            Content.from_markup("[$text-accent]$x[/]", x=self.t("library.detail.open")),
+        ]
+        detail.update(Content("\n").join(lines))
+
+    @on(DataTable.RowHighlighted, "#scenarios")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    @on(DataTable.RowSelected, "#scenarios")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        entry = self.library.get(event.row_key.value or "") if self.library else None
+        if entry is not None:
+            self.post_message(self.Chosen(entry))
+
+    # ---- filters -----------------------------------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _search(self, event: Input.Changed) -> None:
+        self._set_filters(text=event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one(ScenarioTable).focus()
+
+    @on(Select.Changed)
+    def _select(self, event: Select.Changed) -> None:
+        value = None if event.value is _ALL else str(event.value)
+        field = {"f-lang": "lang", "f-level": "level", "f-technique": "technique"}.get(event.select.id or "")
+        if field:
+            self._set_filters(**{field: value})
+
+    def _set_filters(self, **changes: str | None) -> None:
+        values = {**self.filters.__dict__, **changes}
+        new = Filters(**values)
+        if new != self.filters:
+            self.filters = new
+            if self.library is not None:
+                self._fill()
+
+    # ---- actions --------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "problems":
+            return bool(self.library and self.library.broken)
+        return True
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_history(self) -> None:
+        self.post_message(self.HistoryRequested())
+
+    def action_problems(self) -> None:
+        if self.library and self.library.broken:
+            self.sim.show_problems(self.library.broken)
+
+    def action_clear(self) -> None:
+        self.filters = Filters()
+        self.query_one("#search", Input).value = ""
+        for select in self.query(Select):
+            select.clear()
+        self.query_one(ScenarioTable).focus()

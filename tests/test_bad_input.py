@@ -1,0 +1,100 @@
+"""Malformed or hostile scenario files: a clear message with file and line, never a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.core.errors import ScenarioError
+from simulator.core.scenario import load_scenario
+from tests.conftest import DATA
+
+MINI = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{n}: &{n} [{', '.join(['*' + p] * 9)}]\n" for p, n in zip("abcdefg", "bcdefgh", strict=True)
+)
+
+PASS_LINE = MINI.splitlines().index("pass_score: 60") + 1
+
+HOSTILE = {
+    "syntax.yaml": ("id: [unclosed\n", "E001", 2),
+    "python_tag.yaml": ("x: !!python/object/apply:os.system ['echo pwned > /tmp/pwned']\n", "E005", 1),
+    "bomb.yaml": (BOMB, "E006", None),
+    "empty.yaml": ("", "E003", 1),
+    "only_comments.yaml": ("# nothing\n", "E003", 1),
+    "list.yaml": ("- a\n- b\n", "E011", 1),
+    "wrong_type.yaml": (MINI.replace("pass_score: 60", "pass_score: sixty"), "E011", PASS_LINE),
+    "unknown_beat.yaml": (MINI.replace("to: good_end", "to: good_ending"), "E021", None),
+    "unknown_technique.yaml": (MINI.replace("opportunities: [praise, rapport]", "opportunities: [prasie, rapport]"), "E020", None),
+    "duplicate_key.yaml": (MINI.replace("title: 测试用:小超市老板", "title: a\ntitle: b"), "E007", 6),
+    "duplicate_beat.yaml": (MINI.replace("  - id: business", "  - id: opening"), "E024", None),
+    "typo_key.yaml": (MINI.replace("pass_score: 60", "pass_scor: 60"), "E012", PASS_LINE),
+}
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_file_is_reported_with_position(tmp_path, name):
+    text, code, line = HOSTILE[name]
+    path = _write(tmp_path, name, text)
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    codes = [p.code for p in caught.value.problems]
+    assert code in codes, caught.value
+    problem = next(p for p in caught.value.problems if p.code == code)
+    assert problem.file == str(path)
+    if line is not None:
+        assert problem.line == line
+    assert not Path("/tmp/pwned").exists()
+
+
+def test_not_utf8(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("title: café\nid: x\n".encode("latin-1"))
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert caught.value.problems[0].code == "E002"
+    assert caught.value.problems[0].line == 1
+
+
+def test_huge_file(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_text("a: " + "x" * 3_000_000, "utf-8")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(path)
+    assert caught.value.problems[0].code == "E004"
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    text = MINI.replace("pass_score: 60", "pass_score: sixty").replace("difficulty: easy", "difficulty: trivial")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(_write(tmp_path, "two.yaml", text))
+    assert {"E011", "E013"} <= {p.code for p in caught.value.problems}
+
+
+def test_cli_reports_without_traceback(tmp_path):
+    for name, (text, code, _) in HOSTILE.items():
+        path = _write(tmp_path, name, text)
+        result = subprocess.run([sys.executable, "-m", "simulator", "validate", str(path)], capture_output=True,
+                                text=True, timeout=60)
+        assert result.returncode == 1, name
+        assert "Traceback" not in result.stderr + result.stdout
+        assert f"{path}:" in result.stdout and code in result.stdout, (name, result.stdout)
+
+
+def test_unknown_fact_in_condition_names_the_line(tmp_path):
+    text = MINI.replace("- when: {fact: other_loan}", "- when: {fact: other_laon}")
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(_write(tmp_path, "fact.yaml", text))
+    problem = caught.value.problems[0]
+    assert problem.code == "E022" and "other_loan" in problem.hint
+    assert text.splitlines()[problem.line - 1].strip().startswith("- when: {fact: other_laon}")

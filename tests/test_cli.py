@@ -1,0 +1,108 @@
+"""The command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import DATA
+
+MINI = str(DATA / "scenarios" / "mini_zh.yaml")
+
+
+def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "simulator", *args], input=stdin, capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema"])
+def test_every_command_has_help_with_an_example(command):
+    result = sim(command, "--help")
+    assert result.returncode == 0 and "example" in result.stdout
+
+
+def test_run_json(tmp_path):
+    replies = tmp_path / "r.txt"
+    replies.write_text("八年可不容易,街坊都认您,说明您做人实在。\n您这儿一个月流水大概多少?\n除了我们,最近有没有在别的小贷公司借过款?\n", "utf-8")
+    result = sim("run", MINI, "--replies", str(replies), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"ending", "score", "passed", "techniques", "pitfalls", "facts", "transcript"} <= set(data)
+    assert data["ending"] == "good_end" and data["passed"] is True and data["facts"]["found"] == ["other_loan"]
+
+
+def test_run_text_and_abandoned(tmp_path):
+    replies = tmp_path / "r.txt"
+    replies.write_text("你好\n", "utf-8")
+    result = sim("run", MINI, "--replies", str(replies))
+    assert result.returncode == 0 and "得分" in result.stdout and "abandoned" in result.stdout
+
+
+def test_run_unknown_scenario_is_a_clear_error():
+    result = sim("run", "no-such-scenario", "--replies", "-", stdin="")
+    assert result.returncode == 1 and "no scenario with id" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_grade_one_line_per_input_in_order():
+    lines = [
+        json.dumps({"text": "您每月流水大概多少", "lang": "zh", "extra": 1}, ensure_ascii=False),
+        json.dumps({"text": "That must have been hard.", "context": "My shop flooded."}),
+        "not json",
+        json.dumps({"text": "太了不起了"}, ensure_ascii=False),
+        json.dumps({"nothing": True}),
+    ]
+    result = sim("grade", stdin="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0 and len(out) == 5
+    assert out[0]["techniques"] == ["probing"] and out[1]["techniques"] == ["empathy"]
+    assert "error" in out[2] and "praise" in out[3]["techniques"] and "error" in out[4]
+    assert set(out[0]) == {"techniques", "pitfalls", "confidence", "evidence"}
+    assert {"id", "span", "rule"} <= set(out[0]["evidence"][0])
+
+
+def test_eval_prints_precision_recall_f1():
+    result = sim("eval", str(DATA / "devset_en.jsonl"))
+    assert result.returncode == 0 and "F1" in result.stdout and "praise" in result.stdout
+
+
+def test_validate_and_test_commands(tmp_path):
+    assert sim("validate", "--strict", MINI).returncode == 0
+    result = sim("test", MINI)
+    assert result.returncode == 0 and "2 passed, 0 failed" in result.stdout
+    broken = tmp_path / "broken.yaml"
+    broken.write_text((DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8").replace("ending: good_end", "ending: nowhere"), "utf-8")
+    result = sim("validate", str(broken))
+    assert result.returncode == 1 and "E025" in result.stdout
+
+
+def test_validate_strict_turns_warnings_into_errors(tmp_path):
+    text = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8").split("tests:")[0]
+    path = tmp_path / "no_tests.yaml"
+    path.write_text(text, "utf-8")
+    assert sim("validate", str(path)).returncode == 0
+    result = sim("validate", "--strict", str(path))
+    assert result.returncode == 1 and "W108" in result.stdout
+
+
+def test_list_json_and_schema(tmp_path):
+    (tmp_path / "mini.yaml").write_text((DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8"), "utf-8")
+    result = sim("--library", str(tmp_path), "list", "--json")
+    entries = json.loads(result.stdout)
+    assert {"id", "title", "language", "difficulty", "path", "techniques", "tests"} <= set(entries[0])
+    assert entries[0]["tests"] == 2
+    schema = json.loads(sim("schema").stdout)
+    assert schema["properties"]["persona"]["required"] and "condition" in schema["$defs"]
+
+
+def test_techniques_override_file(tmp_path):
+    extra = tmp_path / "org.yaml"
+    extra.write_text("techniques:\n  praise:\n    cues:\n      zh: ['顶呱呱的']\n", "utf-8")
+    result = sim("--techniques", str(extra), "grade", stdin=json.dumps({"text": "顶呱呱的店", "lang": "zh"}, ensure_ascii=False))
+    assert "praise" in json.loads(result.stdout)["techniques"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("techniques:\n  prasie:\n    cues: {zh: ['(']}\n", "utf-8")
+    result = sim("--techniques", str(bad), "grade", stdin="{}")
+    assert result.returncode == 1 and f"{bad}:2" in result.stderr and "praise" in result.stderr

@@ -1,0 +1,76 @@
+"""The bundled scenario library: every file valid, tested, and impossible to game."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from simulator.core.catalogue import builtin
+from simulator.core.feedback import build_report
+from simulator.core.library import DEFAULT_SCENARIO, scan
+from simulator.core.testing import play, run_tests
+from simulator.core.validate import validate_file
+from tests.conftest import LIBRARY
+
+FILES = sorted(p for p in LIBRARY.glob("*.yaml"))
+LIB = scan(LIBRARY)
+
+GAMING = {
+    "zh": {
+        "agree": ["好的。"],
+        "flatter": ["您说得对。"],
+        "stuffed": ["王总您真了不起,我理解您的心情,按规定必须提供流水,您每月流水多少?"],
+        "rude": ["你懂什么?", "那是你自己的问题。", "爱贷不贷。", "别废话了。", "随便你。"],
+    },
+    "en": {
+        "agree": ["OK."],
+        "flatter": ["You're absolutely right."],
+        "stuffed": ["Impressive, I understand how you feel, policy requires your statements, what's your turnover?"],
+        "rude": ["You don't understand anything.", "That's your problem.", "Take it or leave it.", "Whatever.", "Stop whining."],
+    },
+}
+
+
+def test_library_loads_without_broken_files():
+    assert not LIB.broken, LIB.broken
+    assert LIB.get(DEFAULT_SCENARIO) is not None
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_scenario_is_strictly_valid(path):
+    scenario, problems = validate_file(path)
+    assert scenario is not None and not problems, "\n".join(p.format() for p in problems)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_embedded_tests_pass(path):
+    scenario, _ = validate_file(path)
+    assert scenario is not None
+    assert len(scenario.tests) >= 3
+    failures = [(r.name, r.failures) for r in run_tests(scenario) if not r.passed]
+    assert not failures, failures
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("kind", ["agree", "flatter", "stuffed", "rude"])
+def test_cannot_be_passed_by_gaming(path, kind):
+    scenario, _ = validate_file(path)
+    assert scenario is not None
+    lines = GAMING[scenario.language][kind]
+    replies = (lines * 40)[:40]
+    report = build_report(play(scenario, replies))
+    assert not report.passed, f"{kind} passed with {report.score}"
+
+
+def test_library_covers_the_craft():
+    zh = [e for e in LIB.entries if e.language == "zh"]
+    en = [e for e in LIB.entries if e.language == "en"]
+    assert set(builtin().situations) <= {e.situation for e in zh}
+    assert len(zh) >= 12 and len(en) >= 4
+    levels: dict[str, set[str]] = {}
+    for e in zh:
+        levels.setdefault(e.situation, set()).add(e.difficulty)
+    assert sum(1 for v in levels.values() if v >= {"easy", "medium", "hard"}) >= 3
+    stages = Counter((e.stage_order, e.stage) for e in zh)
+    assert len({order for order, _ in stages}) >= 4 and all(stage for _, stage in stages)
