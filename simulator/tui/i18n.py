@@ -68,6 +68,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ending.timeout": ("超时", "time up"),
     "ending.abandoned": ("中途结束", "ended early"),
     "error.title": ("出错了", "Something went wrong"),
+    "quit.help": ("按 Ctrl+Q 退出(练习会自动保存)", "Press Ctrl+Q to quit (your session is saved)"),
+    "scenario.missing": ("找不到场景「{id}」", "Scenario '{id}' was not found"),
     "none": ("无", "none"),
     "minutes": ("{n} 分钟", "{n} min"),
     # ---- library -----------------------------------------------------------------
@@ -113,7 +115,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "resume.title": ("有一场练习还没做完", "You have an unfinished session"),
     "resume.body": ("「{title}」· {mode} · 已回复 {n} 句 · 保存于 {when}",
                     "“{title}” · {mode} · {n} repl(ies) · saved {when}"),
-    "resume.draft": ("未发送的草稿:{draft}", "Unsent draft: {draft}"),
+    "resume.body_draft": ("「{title}」· {mode} · 已回复 {n} 句 · 保存于 {when}\n未发送的草稿:{draft}",
+                          "“{title}” · {mode} · {n} repl(ies) · saved {when}\nUnsent draft: {draft}"),
     "resume.resume": ("继续练习", "Resume"),
     "resume.discard": ("放弃", "Discard"),
     "resume.later": ("以后再说", "Later"),
