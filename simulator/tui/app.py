@@ -1,0 +1,330 @@
+"""The Textual app: `make_app(...)` builds it for the CLI, Pilot tests, snapshots and benchmarks.
+
+The app owns navigation (screens post messages up, the app decides what comes next), the
+interface language and theme, the command palette, and the offer to resume an unfinished
+session. What happens in a session is the core's business, reached through `Practice`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from simulator.core import catalogue as catalogue_mod
+from simulator.core.catalogue import Catalogue
+from simulator.core.errors import Problem, SimulatorError
+from simulator.core.grader import Grader
+from simulator.core.library import Library, resolve
+from simulator.core.scenario import Scenario, load_scenario
+from simulator.core.store import Store, Unfinished
+from simulator.tui import i18n
+from simulator.tui.i18n import Key
+from simulator.tui.practice import Practice
+from simulator.tui.screens.base import Translated, translate_bindings
+from simulator.tui.screens.briefing import BriefingScreen
+from simulator.tui.screens.conversation import ConversationScreen
+from simulator.tui.screens.dialogs import ChoiceDialog, ProblemsDialog
+from simulator.tui.screens.feedback import FeedbackScreen
+from simulator.tui.screens.history import HistoryScreen, when_text
+from simulator.tui.screens.library import LibraryScreen
+
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    """Everything the app is started with."""
+
+    library: Path | None
+    """Scenario folder (None: the bundled library)."""
+    catalogue: Catalogue
+    """Technique catalogue (with an organisation's overrides)."""
+    store: Store
+    """Where sessions, history and exports are kept."""
+    ui_lang: str
+    """Interface language at start."""
+    start: Scenario | None
+    """Open straight in a conversation with this scenario (None: the library)."""
+    mode: str
+    """coach or exam, for `start`."""
+    seed: int
+    """Variant seed for new sessions."""
+    pacing: bool
+    """Show "customer is typing…" before each line (tests switch it off)."""
+    clock: Callable[[], float]
+    """Monotonic seconds for the elapsed time (tests freeze it)."""
+    theme: str
+    """Theme at start."""
+
+
+class SimulatorApp(App[int]):
+    """Customer-manager conversation practice."""
+
+    CSS_PATH = ["styles/base.tcss", "styles/library.tcss", "styles/conversation.tcss", "styles/feedback.tcss"]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS = [
+        Binding("ctrl+l", "switch_language", "中文", key_display="^L", tooltip="Language", id="language"),
+        Binding("ctrl+t", "toggle_theme", "Theme", key_display="^T", tooltip="Theme", show=False, id="theme"),
+        Binding("ctrl+q", "quit", "Quit", key_display="^Q", tooltip="Quit", priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", "Commands", key_display="^P", tooltip="Commands", show=False,
+                priority=True, id="palette"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
+
+    ui_lang: reactive[str] = reactive("en", init=False)
+    """Interface language: zh or en."""
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+        """How the app was started."""
+        self.library: Library | None = None
+        """The last library scan (set by the library screen)."""
+        self.grader = Grader(config.catalogue)
+        """One grader for every session."""
+        self._resume_offered = False
+        self.set_reactive(SimulatorApp.ui_lang, config.ui_lang)
+        self.theme = config.theme
+
+    # ---- start and language --------------------------------------------------------------
+    def on_mount(self) -> None:
+        translate_bindings(self, self.ui_lang)
+        self.title = i18n.t("app.title", self.ui_lang)
+        if self.config.start is not None:
+            self.start_practice(self.config.start, self.config.mode, replace=False)
+        else:
+            self.push_screen(LibraryScreen())
+
+    async def watch_ui_lang(self, lang: str) -> None:
+        translate_bindings(self, lang)
+        self.title = i18n.t("app.title", lang)
+        for screen in list(self.screen_stack):
+            if isinstance(screen, Translated):
+                await screen.retranslate()
+        self.refresh_bindings()
+        self._save_prefs(ui_lang=lang)
+
+    def action_switch_language(self) -> None:
+        self.ui_lang = i18n.other(self.ui_lang)
+
+    def action_toggle_theme(self) -> None:
+        self.theme = LIGHT if self.current_theme.dark else DARK
+        self._save_prefs(theme=self.theme)
+
+    def action_help_quit(self) -> None:
+        self.notify(i18n.t("quit.help", self.ui_lang))
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=i18n.t("palette.placeholder", self.ui_lang)))
+
+    def _save_prefs(self, **values: str) -> None:
+        try:
+            self.config.store.save_prefs(**values)
+        except SimulatorError:
+            pass  # preferences are a convenience; the app works without them
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        def cmd(key: str, callback: Callable[[], object]) -> SystemCommand:
+            return SystemCommand(i18n.t(key, self.ui_lang), i18n.t(f"{key}.help", self.ui_lang), callback)
+
+        yield cmd("cmd.language", self.action_switch_language)
+        yield cmd("cmd.theme", self.action_toggle_theme)
+        yield cmd("cmd.themes", self.action_change_theme)
+        yield cmd("cmd.library", self.go_library)
+        yield cmd("cmd.history", self.show_history)
+        if isinstance(screen, ConversationScreen):
+            if screen.practice.coach and not screen.practice.finished:
+                yield cmd("cmd.hint", screen.action_hint)
+            yield cmd("cmd.end", screen.action_end)
+        if isinstance(screen, FeedbackScreen):
+            if screen.can_retry:
+                yield cmd("cmd.retry", screen.action_retry)
+            yield cmd("cmd.export", screen.action_export)
+        yield cmd("cmd.keys", self.action_hide_help_panel if screen.query("HelpPanel") else self.action_show_help_panel)
+        yield cmd("cmd.quit", self.action_quit)
+
+    def error(self, error: SimulatorError) -> None:
+        """Show a core error the way every screen does."""
+        self.notify(str(error), title=error.title, severity="error", timeout=10)
+
+    # ---- scenarios ---------------------------------------------------------------------------
+    def scenario_by_id(self, scenario_id: str) -> Scenario | None:
+        """A scenario already loaded (library or the one started with)."""
+        entry = self.library.get(scenario_id) if self.library else None
+        if entry is not None:
+            return entry.scenario
+        start = self.config.start
+        return start if start is not None and start.id == scenario_id else None
+
+    def find_scenario(self, scenario_id: str, source: str = "") -> Scenario:
+        """A loaded scenario, else load it from its file or the library; raises SimulatorError."""
+        found = self.scenario_by_id(scenario_id)
+        if found is not None:
+            return found
+        if source and Path(source).exists():
+            scenario = load_scenario(source, self.config.catalogue)
+            if scenario.id == scenario_id:
+                return scenario
+        return load_scenario(resolve(scenario_id, self.config.library), self.config.catalogue)
+
+    def show_problems(self, broken: dict[str, list[Problem]]) -> None:
+        self.push_screen(ProblemsDialog(broken))
+
+    # ---- navigation ----------------------------------------------------------------------------
+    def start_practice(self, scenario: Scenario, mode: str, *, replace: bool = True) -> None:
+        try:
+            practice = Practice.new(scenario, mode, self.config.store, self.config.clock, seed=self.config.seed,
+                                    grader=self.grader, ui_lang=self.ui_lang)
+        except SimulatorError as error:
+            self.error(error)
+            return
+        if practice.save_error is not None:
+            self.error(practice.save_error)
+        screen = ConversationScreen(practice, pacing=self.config.pacing)
+        if replace:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_library(self) -> None:
+        while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
+            self.pop_screen()
+        if not isinstance(self.screen, LibraryScreen):
+            self.switch_screen(LibraryScreen())
+
+    def show_history(self) -> None:
+        if not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen())
+
+    def show_feedback(self, practice: Practice) -> None:
+        if practice.save_error is not None:
+            self.error(practice.save_error)
+        report = practice.finish()
+        self.switch_screen(FeedbackScreen(report, mode=practice.mode, can_retry=True))
+
+    def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
+        self.push_screen(BriefingScreen(message.entry.scenario))
+
+    def on_library_screen_history_requested(self) -> None:
+        self.show_history()
+
+    def on_briefing_screen_started(self, message: BriefingScreen.Started) -> None:
+        self.start_practice(message.scenario, message.mode)
+
+    def on_briefing_screen_closed(self) -> None:
+        self.pop_screen()
+
+    def on_conversation_screen_finished(self, message: ConversationScreen.Finished) -> None:
+        self.show_feedback(message.practice)
+
+    def on_feedback_screen_retry_requested(self, message: FeedbackScreen.RetryRequested) -> None:
+        try:
+            scenario = self.find_scenario(message.scenario_id)
+        except SimulatorError as error:
+            self.error(error)
+            return
+        self.start_practice(scenario, message.mode)
+
+    def on_feedback_screen_library_requested(self) -> None:
+        self.go_library()
+
+    def on_feedback_screen_history_requested(self) -> None:
+        self.show_history()
+
+    def on_history_screen_opened(self, message: HistoryScreen.Opened) -> None:
+        try:
+            report = self.config.store.report(message.item.id)
+        except SimulatorError as error:
+            self.error(error)
+            return
+        can_retry = self.scenario_by_id(report.scenario) is not None or self.config.start is None
+        self.push_screen(FeedbackScreen(report, mode=message.item.mode, can_retry=can_retry))
+
+    def on_history_screen_closed(self) -> None:
+        self.pop_screen()
+
+    # ---- resuming ----------------------------------------------------------------------------------
+    def offer_resume(self) -> None:
+        """Once per run: ask about each unfinished session, newest first."""
+        if not self._resume_offered:
+            self._resume_offered = True
+            self._offer_next(set())
+
+    def _offer_next(self, skipped: set[str]) -> None:
+        pending = [u for u in self.config.store.unfinished() if u.id not in skipped]
+        if not pending:
+            return
+        saved = pending[0]
+        values: dict[str, object] = {"title": saved.title, "mode": Key(f"mode.{saved.mode}"), "n": saved.replies,
+                                     "when": when_text(saved.saved_at), "draft": saved.draft[:200]}
+
+        def answered(choice: str | None) -> None:
+            if choice == "resume":
+                self.resume(saved)
+            elif choice == "discard":
+                self.config.store.discard(saved.id)
+                self._offer_next(skipped | {saved.id})
+
+        self.push_screen(
+            ChoiceDialog("resume.title", "resume.body_draft" if saved.draft.strip() else "resume.body",
+                         [("resume", "resume.resume", "primary"), ("discard", "resume.discard", "error"),
+                          ("later", "resume.later", "default")], values=values, dialog_id="resume-dialog"),
+            answered,
+        )
+
+    def resume(self, saved: Unfinished) -> None:
+        """Reopen a saved session; if it cannot be replayed, say why and offer to discard it."""
+        try:
+            scenario = self.find_scenario(saved.scenario_id, saved.source)
+            practice = Practice.resume(saved, scenario, self.config.store, self.config.clock, grader=self.grader)
+        except SimulatorError as error:
+            def answered(choice: str | None) -> None:
+                if choice == "discard":
+                    self.config.store.discard(saved.id)
+
+            self.push_screen(ChoiceDialog("resume.failed", "resume.failed.body",
+                                          [("keep", "resume.keep", "primary"), ("discard", "resume.discard", "error")],
+                                          values={"message": str(error)}, cancel="keep", dialog_id="resume-failed"),
+                             answered)
+            return
+        self.push_screen(ConversationScreen(practice, pacing=self.config.pacing))
+        self.notify(i18n.t("chat.resumed", self.ui_lang))
+
+
+def make_app(*, library: str | Path | None = None, techniques: str | Path | None = None, ui_lang: str | None = None,
+             scenario: Scenario | str | Path | None = None, exam: bool = False, seed: int = 0, pacing: bool = True,
+             clock: Callable[[], float] | None = None, store: Store | None = None,
+             theme: str | None = None) -> SimulatorApp:
+    """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded."""
+    catalogue = catalogue_mod.load(techniques)
+    store = store or Store()
+    prefs = store.prefs()
+    lang = ui_lang or (prefs.get("ui_lang") if prefs.get("ui_lang") in i18n.LANGS else None) or i18n.detect()
+    root = Path(library) if library else None
+    start = None
+    if scenario is not None:
+        start = scenario if isinstance(scenario, Scenario) else load_scenario(resolve(str(scenario), root), catalogue)
+    chosen_theme = theme or (prefs.get("theme") if prefs.get("theme") in (DARK, LIGHT) else None) or DARK
+    config = AppConfig(root, catalogue, store, lang, start, "exam" if exam else "coach", seed, pacing,
+                       clock or time.monotonic, chosen_theme)
+    return SimulatorApp(config)
+
+
+def run_app(args: argparse.Namespace, scenario: str | None) -> int:
+    """Entry point used by the CLI (`simulator`, `simulator play`)."""
+    app = make_app(library=getattr(args, "library", None), techniques=getattr(args, "techniques", None),
+                   ui_lang=getattr(args, "ui_lang", None), scenario=scenario, exam=bool(getattr(args, "exam", False)),
+                   seed=int(getattr(args, "seed", 0) or 0))
+    app.run()
+    return int(app.return_code or 0)
