@@ -213,12 +213,14 @@ def _shared_bigrams(a: str, b: str) -> int:
 # ---- context tests for pitfalls ----------------------------------------------------
 
 RESISTANCE = re.compile(
-    r"不(想|愿|肯|方便|给|行|能|要(?!不)|用|可能|打算|提供|签|看|让|配合|同意|必要|会|接受|去|拍|找|交|办|必|做|管)|没(空|必要|法|时间|有)|"
-    r"凭什么|为什么要|为啥要|干嘛|算了|别(问|看|去|查|管|给|拍|提|让)|就别|太(贵|高|麻烦|多|远|慢)|删|去掉|免了|省了|跳过|先不|"
-    r"隐私|机密|保密|下次|以后再说|再说吧|考虑考虑|拒绝|不太|就是不|免谈|不然我|要不然我|否则我|我就(换|转|走|不)|"
-    r"\b(no|not|won't|don't|can't|cannot|refuse|private|why should|why do you|too (much|expensive|far|high|slow)|later|rather not|"
-    r"unwilling|busy|none of your|strike|remove|drop|skip|forget|leave [a-z ]{1,20} out|just use|instead|prefer|without|my business|"
-    r"match it|or i (move|leave|go|walk|switch))\b|n't\b"
+    r"不(给|提供|签|让|配合|同意|接受|愿意|肯|拿|交|拍|透露|办了|贷了|做了|想(说|给|谈|聊|提供|签|拿|让)|方便(给|看|提供|说|透露|让)?)|"
+    r"别(看|查|问|去|管|拍|提|找)|不用(看|查|签|拍|去|了|解释|写|填|办)|就不(给|拿|签|让|拍|办|要|做|贷)|不能(给|接受|签|让|复印|删|去)|不会(给|签|配合|来|同意)|"
+    r"算了|免了|省了|删掉|去掉|能不能(不|删|去掉|免|省)|凭什么|为什么要|为啥要|干嘛要|隐私|机密|保密|不行|不可能|拒绝|没必要|用不着|找不到|没法(给|提供)|"
+    r"你们自己(找|去|要|看)|太(贵|高|麻烦)|我就(换|转|走)|不然我|否则我|"
+    r"\b(refuse|won't|wouldn't|not (going to|gonna|giving|showing|signing|sharing|sending|letting|providing)|don't (want|need|have to|show|share|give|sign|see why)|"
+    r"doesn't (sign|need|want)|can't (give|share|show|sign|provide)|rather (not|you didn't)|no way|none of your|my business|private|leave [a-z ]{1,20} out|strike|"
+    r"remove|drop|skip|forget (it|about)|just use|why (do|should) (you|i)|too (expensive|much|high|steep)|match it|or i (move|leave|go|walk)|"
+    r"not (comfortable|happy)|prefer (not|you didn't)|instead|i'm not)\b"
 )
 HEDGE = re.compile(
     r"不太清楚|不确定|不太确定|不太熟|接触不多|回去(问|查|确认|咨询|核实)|核实|确认一下|查一下|问一下|问问|了解清楚|回电|回复您|给您答复|请示|咨询(一下)?(相关|专业)?|"

@@ -129,6 +129,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "end.no": ("继续练习", "Keep going"),
     # ---- briefing ----------------------------------------------------------------
     "briefing.title": ("简报", "Briefing"),
+    "briefing.task": ("任务", "Your task"),
     "briefing.meta": ("{lang} · {level} · 约 {minutes} 分钟 · 及格线 {pass_score}",
                       "{lang} · {level} · about {minutes} min · pass mark {pass_score}"),
     "briefing.situation": ("情境", "Situation"),

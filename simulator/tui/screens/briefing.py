@@ -19,7 +19,7 @@ from simulator.tui.screens.base import SimScreen
 class BriefingScreen(SimScreen):
     """Read the brief, pick coach or exam mode, start."""
 
-    AUTO_FOCUS = "#start"
+    AUTO_FOCUS = "#brief"
     BINDINGS = [
         Binding("enter", "start", "Start", key_display="Enter", tooltip="Start", id="start"),
         Binding("c", "mode('coach')", "Coach", tooltip="Coach mode", id="coach"),
@@ -47,31 +47,29 @@ class BriefingScreen(SimScreen):
     def compose(self) -> ComposeResult:
         s, cat = self.scenario, self.sim.config.catalogue
         brief = s.briefing
-        with VerticalScroll(id="brief"):
-            yield Static(Content.from_markup("[b]$x[/b]", x=s.title), id="brief-title")
+        yield Static(Content(f"{self.t('briefing.title')} · {s.title}"), id="brief-title")
+        with VerticalScroll(id="brief", can_focus=True):
             yield Static(Content(self.t("briefing.meta", lang=self.t(f"lang.{s.language}"),
                                         level=self.t(f"difficulty.{s.difficulty}"), minutes=s.estimated_minutes,
                                         pass_score=s.pass_score)), id="brief-meta")
-            for key in ("situation", "role", "goal"):
-                if brief.get(key):
-                    yield self._section(self.t(f"briefing.{key}"), str(brief[key]))
-            if s.objectives:
-                yield self._section(self.t("briefing.objectives"), "\n".join(f"· {o}" for o in s.objectives))
-            p = s.persona
-            card = [Content.from_markup("[b]$n[/b] — $r", n=p.name, r=p.role)]
             colon = ":" if self.lang == "zh" else ": "
-            if p.personality:
-                card.append(Content(f"{self.t('briefing.personality')}{colon}{p.personality}"))
-            if p.background:
-                card.append(Content(self.t("briefing.background") + colon.strip()))
-                card += [Content(f"  · {b}") for b in p.background]
-            persona = Static(Content("\n").join(card), id="brief-persona")
-            persona.border_title = self.t("briefing.persona")
-            yield persona
-            lines = [Content.from_markup("[b]$n[/b] [$text-muted]$e[/]", n=cat.label(tid, self.lang),
-                                         e=cat.entries[tid].explain.get(self.lang, "") if tid in cat.entries else "")
-                     for tid in s.techniques]
-            yield self._section(self.t("briefing.techniques"), Content("\n").join(lines))
+            task = [Content.from_markup(f"[b]$k[/b]{colon}$v", k=self.t(f"briefing.{key}"), v=str(brief[key]))
+                    for key in ("situation", "role", "goal") if brief.get(key)]
+            if s.objectives:
+                task.append(Content.from_markup(f"[b]$k[/b]{colon}$v", k=self.t("briefing.objectives"),
+                                                v=("；" if self.lang == "zh" else "; ").join(s.objectives)))
+            yield self._section(self.t("briefing.task"), Content("\n").join(task), "brief-task")
+            with Horizontal(id="brief-cards"):
+                p = s.persona
+                card = [Content.from_markup("[b]$n[/b] — $r", n=p.name, r=p.role)]
+                if p.personality:
+                    card.append(Content(f"{self.t('briefing.personality')}{colon}{p.personality}"))
+                card += [Content(f"· {b}") for b in p.background]
+                yield self._section(self.t("briefing.persona"), Content("\n").join(card), "brief-persona")
+                lines = [Content.from_markup("[b]$n[/b] [$text-muted]$e[/]", n=cat.label(tid, self.lang),
+                                             e=cat.entries[tid].explain.get(self.lang, "") if tid in cat.entries else "")
+                         for tid in s.techniques]
+                yield self._section(self.t("briefing.techniques"), Content("\n").join(lines), "brief-techniques")
         with Horizontal(id="mode-bar"):
             with RadioSet(id="mode", compact=True):
                 yield RadioButton(self.t("mode.coach"), value=self.mode == "coach", id="mode-coach", compact=True)
@@ -80,8 +78,8 @@ class BriefingScreen(SimScreen):
         yield Static(Content(self.t(f"mode.{self.mode}.help")), id="mode-help")
         yield Footer()
 
-    def _section(self, heading: str, body: str | Content) -> Static:
-        widget = Static(body if isinstance(body, Content) else Content(body), classes="brief-section")
+    def _section(self, heading: str, body: Content, section_id: str) -> Static:
+        widget = Static(body, classes="brief-section", id=section_id)
         widget.border_title = heading
         return widget
 

@@ -20,7 +20,7 @@ from simulator.core.library import Entry, Library, scan
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
 
-_ALL = Select.BLANK
+_ALL = Select.NULL
 
 
 class ScenarioTable(DataTable[Content]):
@@ -165,9 +165,9 @@ class LibraryScreen(SimScreen):
         table = self.query_one(ScenarioTable)
         old = self._cursor_key
         table.clear(columns=True)
-        width = max(40, self.size.width - (38 if self.has_class("-wide") else 0))
-        tech_width = max(10, min(30, width - 62))
-        title_width = max(14, width - tech_width - 40)
+        avail = max(50, self.size.width - (38 if self.has_class("-wide") else 0) - 2) - 12 - 20
+        title_width = max(14, min(44, avail * 11 // 20))
+        tech_width = max(10, avail - title_width)
         table.add_column(self.t("library.col.title"), width=title_width, key="title")
         table.add_column(self.t("library.col.lang"), width=6, key="lang")
         table.add_column(self.t("library.col.level"), width=6, key="level")
