@@ -55,7 +55,7 @@ _PROPOSAL = re.compile(
 )
 _ZH_PLAN = re.compile(r"(我们|咱们|咱|我)[^。!?,]{0,4}(今天|这周|明天|就|先|把|来|帮|给)")
 _PROPOSER = re.compile(r"我|咱|要不|先|让|帮|给您|给你|这样")
-_EN_PROPOSAL = re.compile(r"^(?:shall|should|can|could|may) (?:i|we)\b|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$")
+_EN_PROPOSAL = re.compile(r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b|(?:do you )?want me to\b|would you like me to\b|can you sign\b)|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$")
 _CONFIRM_TAG = re.compile(
     r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
     r"yes|yeah|no|did i get that right|have i got that right|am i right|is that close|does that sound right|am i close|yeah\?)[\s?!.~]*$"
@@ -245,7 +245,7 @@ GIFT_ACCEPT = {
 }
 GIFT_DECLINED = re.compile(
     r"不能收|不能要|不收|不要了|不用了|心意(我)?领了|不合适|纪律|规定|退回|婉拒|不方便收|收不得|别破费|不敢收|还是我(来)?请|我请您|我来请|AA|各付各|"
-    r"\b(can't|cannot|couldn't|not allowed to|must|have to|need to) (accept|take|decline)|\bpolicy (doesn't|does not|won't) (allow|let)|\bthank you,? but\b|\bi'll pay|\bmy treat\b|\bno,? thank|\bno no\b|\bput (that|it) away\b|\bkeep this clean\b|\b(rules|policy) on gifts\b|\bbut i can't\b|真不行|这个(真)?不行|不吃了|就不吃|饭就不|不去了|"
+    r"\b(can't|cannot|couldn't|not allowed to|must|have to|need to) (accept|take|decline)|\bpolicy (doesn't|does not|won't) (allow|let)|\bthank you,? but\b|\bi'll pay|\bmy treat\b|\bno,? thank|\blet me (get|pay|buy)\b|\bi'll get (this|lunch|dinner|the bill)|\bno no\b|\bput (that|it) away\b|\bkeep this clean\b|\b(rules|policy) on gifts\b|\bbut i can't\b|真不行|这个(真)?不行|不吃了|就不吃|饭就不|不去了|"
     r"(不能|不可以|不好|不便)(收|拿|要|接受)"
 )
 PROMISE_DENIED = re.compile(
@@ -272,7 +272,7 @@ def has_question_word(clause: str, lang: str) -> bool:
 
 OPENING = re.compile(
     r"来了|请坐|坐坐|坐吧|欢迎|您好|你好|进来|喝茶|喝水|早啊|早上好|"
-    r"\b(hello|hi|hey|come in|welcome|have a seat|sit down|tea|water|coffee|good morning|nice to meet)\b"
+    r"\b(hello|hi|hey|come in|welcome|have a seat|sit down|tea|water|coffee|good morning|nice to meet|find the place|find us|get here)\b"
 )
-WEAK_RAPPORT = {"rapport/zh/2", "rapport/zh/7", "rapport/en/1", "rapport/en/6"}
+WEAK_RAPPORT = {"rapport/zh/2", "rapport/zh/7", "rapport/en/1"}
 """Weather, traffic and seasons: warm-up at an opening, mere chatter elsewhere."""
