@@ -205,40 +205,38 @@ class Session:
         state.facts = frozenset(self.facts)
         said = [f.says for f in revealed]
 
-        walkout = next((e for e in scenario.endings.values() if e.kind == "walkout"), None)
-        ending: str | None = None
-        for name in ("patience", "trust"):
-            spec = scenario.persona.meters.get(name)
-            if spec and self.meters[name] <= spec.min:
-                ending = walkout.id if walkout else "walkout"
-                break
-        if ending is None:
-            for transition in beat.next:
-                if transition.when is None or c.holds(transition.when, state):
-                    if transition.to in scenario.endings:
-                        ending = transition.to
-                    elif transition.to != self.beat:
-                        self.beat = transition.to
-                        self.turns_in_beat = 0
-                        self.visits.append((transition.to, index + 1))
-                        said.append(self._pick(scenario.beats[transition.to].say, state, index))
-                    else:
-                        said.append(self._stay(beat, state, index, repeat))
-                    break
-            else:
-                said.append(self._stay(beat, state, index, repeat))
-        if ending is None and index >= settings.max_turns:
-            ending = "timeout"
-            said.append(words["timeout"])
-        if ending is not None:
-            end = scenario.endings.get(ending)
-            said = [s for s in said[: len(revealed)]] + ([end.say or end.message] if end else said[len(revealed):])
+        ending, line = self._advance(beat, state, index, repeat)
+        if ending is not None and ending in scenario.endings:
+            end_spec = scenario.endings[ending]
+            line = end_spec.say or end_spec.message
+        said.append(line)
         self.ending = ending
         turn = Turn(index, beat.id, cue, text, detected, tuple(credited), tuple(taken), tuple(misplaced),
                     tuple(pitfalls), grade.evidence, repeat, stuffing, tuple(changes), dict(self.meters),
                     tuple(f.id for f in revealed), "\n".join(s for s in said if s), ending)
         self.turns.append(turn)
         return turn
+
+    def _advance(self, beat: Beat, state: c.State, index: int, repeat: bool) -> tuple[str | None, str]:
+        """Walkout, transition or stay: returns (ending id or None, the customer's next line)."""
+        scenario = self.scenario
+        for name in ("patience", "trust"):
+            spec = scenario.persona.meters.get(name)
+            if spec and self.meters[name] <= spec.min:
+                walkout = next((e.id for e in scenario.endings.values() if e.kind == "walkout"), "walkout")
+                return walkout, ""
+        target = next((t.to for t in beat.next if t.when is None or c.holds(t.when, state)), None)
+        if target in scenario.endings:
+            return target, ""
+        if target is not None and target != self.beat:
+            self.beat, self.turns_in_beat = target, 0
+            self.visits.append((target, index + 1))
+            line = self._pick(scenario.beats[target].say, state, index)
+        else:
+            line = self._stay(beat, state, index, repeat)
+        if index >= scenario.settings.max_turns:
+            return "timeout", _WORDS[self.lang]["timeout"]
+        return None, line
 
     def abandon(self) -> None:
         """End the session early; it is still graded."""

@@ -44,7 +44,7 @@ def meter_views(practice: Practice, lang: str) -> list[MeterView]:
     views = []
     for name, meter in scenario.persona.meters.items():
         changes = [c for c in last.changes if c.meter == name] if last else []
-        reasons = "; ".join(dict.fromkeys(c.reason for c in changes if c.reason)) if practice.coach else ""
+        reasons = "\n".join(dict.fromkeys(c.reason for c in changes if c.reason)) if practice.coach else ""
         views.append(MeterView(meter_label(scenario, name, lang), session.meters.get(name, meter.start), meter.min,
                                meter.max, sum(c.delta for c in changes), reasons))
     return views

@@ -107,18 +107,24 @@ class FeedbackScreen(SimScreen):
             if tr.used and not tr.offered:
                 notes.append(self.t("feedback.used", n=tr.used))
             rows.append(TechniqueRow(cat.label(tr.id, self.lang), tr.taken, tr.offered, " ".join(notes)))
-        with VerticalScroll(id="summary-scroll"):
+        bars = Vertical(TechniqueBars(rows, empty=self.t("none")), classes="fb-section", id="fb-techniques")
+        bars.border_title = self.t("feedback.techniques")
+        chart = Vertical(MeterChart(self._series()), classes="fb-section", id="fb-meters")
+        chart.border_title = self.t("feedback.meters")
+        tips = Static(Content("\n").join(Content(f"{n}. {s}") for n, s in enumerate(r.suggestions, 1))
+                      if r.suggestions else Content(self.t("none")), classes="fb-section", id="fb-suggestions")
+        tips.border_title = self.t("feedback.suggestions")
+        with VerticalScroll(id="summary-scroll", can_focus=True):
             with Horizontal(id="summary-top"):
-                bars = Vertical(TechniqueBars(rows, empty=self.t("none")), classes="fb-section", id="fb-techniques")
-                bars.border_title = self.t("feedback.techniques")
                 yield bars
-                chart = Vertical(MeterChart(self._series()), classes="fb-section", id="fb-meters")
-                chart.border_title = self.t("feedback.meters")
                 yield chart
-            tips = Static(Content("\n").join(Content(f"{n}. {s}") for n, s in enumerate(r.suggestions, 1))
-                          if r.suggestions else Content(self.t("none")), classes="fb-section", id="fb-suggestions")
-            tips.border_title = self.t("feedback.suggestions")
             yield tips
+
+    def _meter_name(self, name: str) -> str:
+        scenario = self.sim.scenario_by_id(self.report.scenario)
+        if scenario and name in scenario.persona.meters:
+            return views.meter_label(scenario, name, self.lang)
+        return self.t(f"meter.{name}") if name in ("trust", "patience") else name
 
     def _series(self) -> list[Series]:
         r = self.report
@@ -127,8 +133,7 @@ class FeedbackScreen(SimScreen):
         scenario = self.sim.scenario_by_id(r.scenario)
         out = []
         for name in r.trajectory[0]:
-            label = views.meter_label(scenario, name, self.lang) if scenario and name in scenario.persona.meters \
-                else self.t(f"meter.{name}") if name in ("trust", "patience") else name
+            label = self._meter_name(name)
             low, high = (0.0, 100.0)
             if scenario and name in scenario.persona.meters:
                 low, high = scenario.persona.meters[name].min, scenario.persona.meters[name].max
@@ -225,9 +230,11 @@ class FeedbackScreen(SimScreen):
             lines.append(Content.from_markup("  [$text-error]$x[/]", x=self.t("chat.tag.stuffing")))
         if not entry.get("evidence"):
             lines.append(Content.from_markup("  [$text-muted]$x[/]", x=self.t("feedback.no_evidence")))
-        changes = [f"{c['meter']} {c['delta']:+g} ({c['reason']})" for c in entry.get("changes", [])]
-        if changes:
-            lines.append(Content.from_markup("[b]$h[/b] $c", h=self.t("feedback.changes"), c="; ".join(changes)))
+        if entry.get("changes"):
+            lines.append(Content.from_markup("[b]$x[/b]", x=self.t("feedback.changes")))
+        for c in entry.get("changes", []):
+            lines.append(Content.from_markup("  [b]$m $d[/b] [$text-muted]$r[/]", m=self._meter_name(c["meter"]),
+                                             d=f"{c['delta']:+g}", r=c["reason"]))
         return Content("\n").join(lines)
 
     # ---- actions ---------------------------------------------------------------------------------
