@@ -28,7 +28,11 @@ def pct(values: list[float], q: float) -> float:
 
 
 def grader_throughput() -> None:
-    rows = [r for name in ("devset_zh.jsonl", "devset_en.jsonl") for r in read_jsonl(ROOT / "tests" / "data" / name)]
+    rows = [
+        r
+        for name in ("devset_zh.jsonl", "devset_en.jsonl")
+        for r in read_jsonl(ROOT / "tests" / "data" / name)
+    ]
     grader = Grader()
     for row in rows[:50]:
         grader.grade(str(row["text"]), str(row.get("context", "")))
@@ -38,7 +42,9 @@ def grader_throughput() -> None:
         for row in rows:
             grader.grade(str(row["text"]), str(row.get("context", "")), str(row.get("lang")))
         rates.append(len(rows) / (time.perf_counter() - start))
-    print(f"grader: {statistics.median(rates):,.0f} replies/s median over 5 runs of {len(rows)} dev-set replies")
+    print(
+        f"grader: {statistics.median(rates):,.0f} replies/s median over 5 runs of {len(rows)} dev-set replies"
+    )
 
 
 def engine_steps() -> None:
@@ -54,8 +60,10 @@ def engine_steps() -> None:
                 session.reply(reply)
                 times.append((time.perf_counter() - start) * 1000)
     if times:
-        print(f"engine step: median {statistics.median(times):.2f} ms, p95 {pct(times, 0.95):.2f} ms "
-              f"over {len(times)} steps of the library's embedded tests")
+        print(
+            f"engine step: median {statistics.median(times):.2f} ms, p95 {pct(times, 0.95):.2f} ms "
+            f"over {len(times)} steps of the library's embedded tests"
+        )
 
 
 def load_times() -> None:
@@ -67,8 +75,10 @@ def load_times() -> None:
         times.append((time.perf_counter() - start) * 1000)
     if times:
         total = sum(times)
-        print(f"scenario load: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms per file; "
-              f"{len(files)} files in {total:.0f} ms")
+        print(
+            f"scenario load: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms per file; "
+            f"{len(files)} files in {total:.0f} ms"
+        )
 
 
 if __name__ == "__main__":

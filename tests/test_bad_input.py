@@ -22,15 +22,27 @@ PASS_LINE = MINI.splitlines().index("pass_score: 60") + 1
 
 HOSTILE = {
     "syntax.yaml": ("id: [unclosed\n", "E001", 2),
-    "python_tag.yaml": ("x: !!python/object/apply:os.system ['echo pwned > /tmp/pwned']\n", "E005", 1),
+    "python_tag.yaml": (
+        "x: !!python/object/apply:os.system ['echo pwned > /tmp/pwned']\n",
+        "E005",
+        1,
+    ),
     "bomb.yaml": (BOMB, "E006", None),
     "empty.yaml": ("", "E003", 1),
     "only_comments.yaml": ("# nothing\n", "E003", 1),
     "list.yaml": ("- a\n- b\n", "E011", 1),
     "wrong_type.yaml": (MINI.replace("pass_score: 60", "pass_score: sixty"), "E011", PASS_LINE),
     "unknown_beat.yaml": (MINI.replace("to: good_end", "to: good_ending"), "E021", None),
-    "unknown_technique.yaml": (MINI.replace("opportunities: [praise, rapport]", "opportunities: [prasie, rapport]"), "E020", None),
-    "duplicate_key.yaml": (MINI.replace("title: 测试用:小超市老板", "title: a\ntitle: b"), "E007", 6),
+    "unknown_technique.yaml": (
+        MINI.replace("opportunities: [praise, rapport]", "opportunities: [prasie, rapport]"),
+        "E020",
+        None,
+    ),
+    "duplicate_key.yaml": (
+        MINI.replace("title: 测试用:小超市老板", "title: a\ntitle: b"),
+        "E007",
+        6,
+    ),
     "duplicate_beat.yaml": (MINI.replace("  - id: business", "  - id: opening"), "E024", None),
     "typo_key.yaml": (MINI.replace("pass_score: 60", "pass_scor: 60"), "E012", PASS_LINE),
 }
@@ -75,7 +87,9 @@ def test_huge_file(tmp_path):
 
 
 def test_every_problem_is_reported_at_once(tmp_path):
-    text = MINI.replace("pass_score: 60", "pass_score: sixty").replace("difficulty: easy", "difficulty: trivial")
+    text = MINI.replace("pass_score: 60", "pass_score: sixty").replace(
+        "difficulty: easy", "difficulty: trivial"
+    )
     with pytest.raises(ScenarioError) as caught:
         load_scenario(_write(tmp_path, "two.yaml", text))
     assert {"E011", "E013"} <= {p.code for p in caught.value.problems}
@@ -84,8 +98,12 @@ def test_every_problem_is_reported_at_once(tmp_path):
 def test_cli_reports_without_traceback(tmp_path):
     for name, (text, code, _) in HOSTILE.items():
         path = _write(tmp_path, name, text)
-        result = subprocess.run([sys.executable, "-m", "simulator", "validate", str(path)], capture_output=True,
-                                text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "simulator", "validate", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 1, name
         assert "Traceback" not in result.stderr + result.stdout
         assert f"{path}:" in result.stdout and code in result.stdout, (name, result.stdout)

@@ -14,11 +14,18 @@ MINI = str(DATA / "scenarios" / "mini_zh.yaml")
 
 
 def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "simulator", *args], input=stdin, capture_output=True, text=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "simulator", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-@pytest.mark.parametrize("command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema"])
+@pytest.mark.parametrize(
+    "command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema"]
+)
 def test_every_command_has_help_with_an_example(command):
     result = sim(command, "--help")
     assert result.returncode == 0 and "example" in result.stdout
@@ -26,12 +33,21 @@ def test_every_command_has_help_with_an_example(command):
 
 def test_run_json(tmp_path):
     replies = tmp_path / "r.txt"
-    replies.write_text("八年可不容易,街坊都认您,说明您做人实在。\n您这儿一个月流水大概多少?\n除了我们,最近有没有在别的小贷公司借过款?\n", "utf-8")
+    replies.write_text(
+        "八年可不容易,街坊都认您,说明您做人实在。\n您这儿一个月流水大概多少?\n除了我们,最近有没有在别的小贷公司借过款?\n",
+        "utf-8",
+    )
     result = sim("run", MINI, "--replies", str(replies), "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert {"ending", "score", "passed", "techniques", "pitfalls", "facts", "transcript"} <= set(data)
-    assert data["ending"] == "good_end" and data["passed"] is True and data["facts"]["found"] == ["other_loan"]
+    assert {"ending", "score", "passed", "techniques", "pitfalls", "facts", "transcript"} <= set(
+        data
+    )
+    assert (
+        data["ending"] == "good_end"
+        and data["passed"] is True
+        and data["facts"]["found"] == ["other_loan"]
+    )
 
 
 def test_run_text_and_abandoned(tmp_path):
@@ -43,7 +59,11 @@ def test_run_text_and_abandoned(tmp_path):
 
 def test_run_unknown_scenario_is_a_clear_error():
     result = sim("run", "no-such-scenario", "--replies", "-", stdin="")
-    assert result.returncode == 1 and "no scenario with id" in result.stderr and "Traceback" not in result.stderr
+    assert (
+        result.returncode == 1
+        and "no scenario with id" in result.stderr
+        and "Traceback" not in result.stderr
+    )
 
 
 def test_grade_one_line_per_input_in_order():
@@ -73,7 +93,12 @@ def test_validate_and_test_commands(tmp_path):
     result = sim("test", MINI)
     assert result.returncode == 0 and "2 passed, 0 failed" in result.stdout
     broken = tmp_path / "broken.yaml"
-    broken.write_text((DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8").replace("ending: good_end", "ending: nowhere"), "utf-8")
+    broken.write_text(
+        (DATA / "scenarios" / "mini_zh.yaml")
+        .read_text("utf-8")
+        .replace("ending: good_end", "ending: nowhere"),
+        "utf-8",
+    )
     result = sim("validate", str(broken))
     assert result.returncode == 1 and "E025" in result.stdout
 
@@ -88,10 +113,14 @@ def test_validate_strict_turns_warnings_into_errors(tmp_path):
 
 
 def test_list_json_and_schema(tmp_path):
-    (tmp_path / "mini.yaml").write_text((DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8"), "utf-8")
+    (tmp_path / "mini.yaml").write_text(
+        (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8"), "utf-8"
+    )
     result = sim("--library", str(tmp_path), "list", "--json")
     entries = json.loads(result.stdout)
-    assert {"id", "title", "language", "difficulty", "path", "techniques", "tests"} <= set(entries[0])
+    assert {"id", "title", "language", "difficulty", "path", "techniques", "tests"} <= set(
+        entries[0]
+    )
     assert entries[0]["tests"] == 2
     schema = json.loads(sim("schema").stdout)
     assert schema["properties"]["persona"]["required"] and "condition" in schema["$defs"]
@@ -100,7 +129,12 @@ def test_list_json_and_schema(tmp_path):
 def test_techniques_override_file(tmp_path):
     extra = tmp_path / "org.yaml"
     extra.write_text("techniques:\n  praise:\n    cues:\n      zh: ['顶呱呱的']\n", "utf-8")
-    result = sim("--techniques", str(extra), "grade", stdin=json.dumps({"text": "顶呱呱的店", "lang": "zh"}, ensure_ascii=False))
+    result = sim(
+        "--techniques",
+        str(extra),
+        "grade",
+        stdin=json.dumps({"text": "顶呱呱的店", "lang": "zh"}, ensure_ascii=False),
+    )
     assert "praise" in json.loads(result.stdout)["techniques"]
     bad = tmp_path / "bad.yaml"
     bad.write_text("techniques:\n  prasie:\n    cues: {zh: ['(']}\n", "utf-8")

@@ -13,4 +13,6 @@ def test_core_imports_without_textual_or_rich():
         "sys.exit(1 if bad else 0)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, f"UI modules imported by the core: {result.stdout} {result.stderr}"
+    assert result.returncode == 0, (
+        f"UI modules imported by the core: {result.stdout} {result.stderr}"
+    )

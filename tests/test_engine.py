@@ -13,7 +13,11 @@ from simulator.core.scenario import load_scenario_text
 from simulator.core.testing import play, run_tests
 from tests.conftest import DATA
 
-MODEL = ["八年可不容易,街坊都认您,说明您做人实在。", "您这儿一个月流水大概多少?", "除了我们,最近有没有在别的小贷公司借过款?"]
+MODEL = [
+    "八年可不容易,街坊都认您,说明您做人实在。",
+    "您这儿一个月流水大概多少?",
+    "除了我们,最近有没有在别的小贷公司借过款?",
+]
 
 
 def test_embedded_tests_pass(mini):
@@ -40,7 +44,9 @@ def test_same_seed_same_session(mini):
     a = play(mini, ["您好", "生意怎么样?", "流水多少?"], seed=7)
     b = play(mini, ["您好", "生意怎么样?", "流水多少?"], seed=7)
     assert [t.customer for t in a.turns] == [t.customer for t in b.turns]
-    assert json.dumps(build_report(a).to_dict(), ensure_ascii=False) == json.dumps(build_report(b).to_dict(), ensure_ascii=False)
+    assert json.dumps(build_report(a).to_dict(), ensure_ascii=False) == json.dumps(
+        build_report(b).to_dict(), ensure_ascii=False
+    )
 
 
 def test_repeat_earns_nothing_and_costs_patience(mini):
@@ -70,7 +76,9 @@ def test_one_line_repeated_cannot_pass(mini, line):
 
 
 def test_rudeness_walks_out(mini):
-    session = play(mini, ["你懂什么?", "那是你自己的问题。", "爱贷不贷。", "别废话。", "随便你。", "闭嘴。"])
+    session = play(
+        mini, ["你懂什么?", "那是你自己的问题。", "爱贷不贷。", "别废话。", "随便你。", "闭嘴。"]
+    )
     assert session.ending_kind() == "walkout"
 
 
@@ -95,7 +103,11 @@ def test_session_round_trips_through_json(mini):
 
 def test_resume_refuses_a_changed_scenario(mini):
     session = play(mini, MODEL[:1])
-    changed = load_scenario_text((DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8").replace("pass_score: 60", "pass_score: 61"))
+    changed = load_scenario_text(
+        (DATA / "scenarios" / "mini_zh.yaml")
+        .read_text("utf-8")
+        .replace("pass_score: 60", "pass_score: 61")
+    )
     with pytest.raises(SessionError, match="changed"):
         Session.from_dict(session.to_dict(), changed)
 
@@ -107,8 +119,11 @@ def test_finished_session_refuses_replies(mini):
 
 
 def test_max_turns_times_out(mini):
-    text = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8").replace(
-        "pass_score: 60", "pass_score: 60\nsettings: {max_turns: 2, idle_patience: 0}")
+    text = (
+        (DATA / "scenarios" / "mini_zh.yaml")
+        .read_text("utf-8")
+        .replace("pass_score: 60", "pass_score: 60\nsettings: {max_turns: 2, idle_patience: 0}")
+    )
     scenario = load_scenario_text(text)
     session = play(scenario, ["嗯", "哦", "啊"])
     assert session.ending == "timeout" and len(session.turns) == 2

@@ -22,41 +22,120 @@ CASES = [
     ("你懂什么?", "", "zh", {"disrespect"}, {"probing"}),
     ("这也没什么了不起的,干得久的人多了。", "我干这行十八年了。", "zh", {"disrespect"}, {"praise"}),
     ("您是担心保理费用会高于预期,对吗?", "这个费用也太高了吧", "zh", {"empathy"}, {"probing"}),
-    ("不提供流水的话,机构不会通过贷款申请的", "流水不方便给你看", "zh", {"pressure"}, {"premature_pressure"}),
+    (
+        "不提供流水的话,机构不会通过贷款申请的",
+        "流水不方便给你看",
+        "zh",
+        {"pressure"},
+        {"premature_pressure"},
+    ),
     ("不给流水我们就没法往下走了", "您好,请坐。", "zh", {"pressure", "premature_pressure"}, set()),
     ("心意我领了,东西真不能收,这是我们的纪律", "小王,这是一点心意,拿着", "zh", set(), {"gift"}),
     ("那我就不客气了", "小王,这是一点心意,拿着", "zh", {"gift"}, set()),
     ("包在我身上,百分之百能批", "", "zh", {"overpromise"}, set()),
     ("我不能保证一定批下来", "", "zh", set(), {"overpromise"}),
     ("如果征信没问题,批下来的可能性比较大", "", "zh", {"expectation"}, {"overpromise"}),
-    ("这项业务我接触不多,我回去问清楚第一时间给您回电", "你们能做跨境人民币结算吗?", "zh", set(), {"bluffing"}),
+    (
+        "这项业务我接触不多,我回去问清楚第一时间给您回电",
+        "你们能做跨境人民币结算吗?",
+        "zh",
+        set(),
+        {"bluffing"},
+    ),
     ("肯定可以,都一样的,我们什么都能做", "你们能做跨境人民币结算吗?", "zh", {"bluffing"}, set()),
     ("今天不签的话,这个利率明天就没了", "我再考虑考虑。", "zh", {"deception"}, set()),
-    ("王总,这段回头我专门听您讲,咱们先把今年的销售额过一下", "当年我去广州进货……", "zh", {"guiding"}, set()),
-    ("您刚才说月流水大概八十万,一半是现金,对吧?", "月流水八十万左右,一半现金。", "zh", {"restating"}, {"probing"}),
+    (
+        "王总,这段回头我专门听您讲,咱们先把今年的销售额过一下",
+        "当年我去广州进货……",
+        "zh",
+        {"guiding"},
+        set(),
+    ),
+    (
+        "您刚才说月流水大概八十万,一半是现金,对吧?",
+        "月流水八十万左右,一半现金。",
+        "zh",
+        {"restating"},
+        {"probing"},
+    ),
     ("您是明天上午10点还是下午2点过来?", "资料我都准备好了。", "zh", {"closing"}, set()),
     ("超市毛利一般在15%到20%之间", "", "zh", {"expertise"}, set()),
-    ("虽然费率高一点,但三天就能回款,坏账风险也转给我们了", "你们的费用太贵了", "zh", {"value"}, set()),
+    (
+        "虽然费率高一点,但三天就能回款,坏账风险也转给我们了",
+        "你们的费用太贵了",
+        "zh",
+        {"value"},
+        set(),
+    ),
     ("您這個月的流水大概多少呢", "", "zh", {"probing"}, set()),  # traditional characters
     ("ＯＫ，您每月流水大概多少", "", "zh", {"probing"}, set()),  # full-width letters
-    ("I don't understand why you won't share the statements", "", "en", set(), {"empathy", "probing"}),
+    (
+        "I don't understand why you won't share the statements",
+        "",
+        "en",
+        set(),
+        {"empathy", "probing"},
+    ),
     ("I'm not unsympathetic to your position", "", "en", {"empathy"}, set()),
-    ("That must have been really frustrating. What happened next?", "", "en", {"empathy", "probing"}, {"pressure"}),
+    (
+        "That must have been really frustrating. What happened next?",
+        "",
+        "en",
+        {"empathy", "probing"},
+        {"pressure"},
+    ),
     ("roughly what's your monthly turnover", "", "en", {"probing"}, set()),
     ("Who do you think you are?", "", "en", {"disrespect"}, {"probing"}),
-    ("So you said 80k a month in sales, half cash, right?", "We do about 80k a month in sales, half of it cash.", "en",
-     {"restating"}, {"probing"}),
-    ("I can't promise approval, that's the committee's call.", "Can you promise me it'll go through?", "en", set(),
-     {"overpromise"}),
+    (
+        "So you said 80k a month in sales, half cash, right?",
+        "We do about 80k a month in sales, half of it cash.",
+        "en",
+        {"restating"},
+        {"probing"},
+    ),
+    (
+        "I can't promise approval, that's the committee's call.",
+        "Can you promise me it'll go through?",
+        "en",
+        set(),
+        {"overpromise"},
+    ),
     ("Don't worry, I guarantee you'll get the full amount.", "", "en", {"overpromise"}, set()),
-    ("That's very kind, but I can't accept it, our rules on gifts are strict.", "Some tea from my hometown, take it.",
-     "en", set(), {"gift"}),
-    ("Without the statements the committee won't approve it.", "I'm not showing you my bank statements.", "en",
-     {"pressure"}, {"premature_pressure"}),
-    ("If your credit report is clean, your chances are good.", "", "en", {"expectation"}, {"overpromise"}),
-    ("Let's get back to your receivables for a second.", "...and then in '98 I drove to Wenzhou...", "en",
-     {"guiding"}, set()),
-    ("Shall we go ahead and get the application signed?", "How soon could I have the money?", "en", {"closing"}, set()),
+    (
+        "That's very kind, but I can't accept it, our rules on gifts are strict.",
+        "Some tea from my hometown, take it.",
+        "en",
+        set(),
+        {"gift"},
+    ),
+    (
+        "Without the statements the committee won't approve it.",
+        "I'm not showing you my bank statements.",
+        "en",
+        {"pressure"},
+        {"premature_pressure"},
+    ),
+    (
+        "If your credit report is clean, your chances are good.",
+        "",
+        "en",
+        {"expectation"},
+        {"overpromise"},
+    ),
+    (
+        "Let's get back to your receivables for a second.",
+        "...and then in '98 I drove to Wenzhou...",
+        "en",
+        {"guiding"},
+        set(),
+    ),
+    (
+        "Shall we go ahead and get the application signed?",
+        "How soon could I have the money?",
+        "en",
+        {"closing"},
+        set(),
+    ),
     ("ok noted", "", "en", set(), {"probing", "empathy", "praise"}),
 ]
 
@@ -87,7 +166,10 @@ def test_grading_is_deterministic(grader):
     text = "理解您的心情。换了是您借钱给别人,也会想先了解清楚吧?您每月流水多少"
     first = json.dumps(grader.grade(text, "你们问这么多干嘛", "zh").to_dict(), ensure_ascii=False)
     for _ in range(5):
-        assert json.dumps(Grader().grade(text, "你们问这么多干嘛", "zh").to_dict(), ensure_ascii=False) == first
+        assert (
+            json.dumps(Grader().grade(text, "你们问这么多干嘛", "zh").to_dict(), ensure_ascii=False)
+            == first
+        )
 
 
 # Floors measured on tests/data (see the note in README "Grader figures"); a regression below these fails.

@@ -26,8 +26,16 @@ GAMING = {
     "en": {
         "agree": ["OK."],
         "flatter": ["You're absolutely right."],
-        "stuffed": ["Impressive, I understand how you feel, policy requires your statements, what's your turnover?"],
-        "rude": ["You don't understand anything.", "That's your problem.", "Take it or leave it.", "Whatever.", "Stop whining."],
+        "stuffed": [
+            "Impressive, I understand how you feel, policy requires your statements, what's your turnover?"
+        ],
+        "rude": [
+            "You don't understand anything.",
+            "That's your problem.",
+            "Take it or leave it.",
+            "Whatever.",
+            "Stop whining.",
+        ],
     },
 }
 

@@ -32,13 +32,26 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"simulator {__version__}")
-    parser.add_argument("--techniques", metavar="FILE", help="an organisation's technique catalogue file to add or override cues")
-    parser.add_argument("--library", metavar="DIR", help="scenario folder (default: the bundled scenarios/)")
-    parser.add_argument("--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)")
+    parser.add_argument(
+        "--techniques",
+        metavar="FILE",
+        help="an organisation's technique catalogue file to add or override cues",
+    )
+    parser.add_argument(
+        "--library", metavar="DIR", help="scenario folder (default: the bundled scenarios/)"
+    )
+    parser.add_argument(
+        "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for spec in commands.SPECS:
-        child = sub.add_parser(spec.name, help=spec.help, description=spec.help, epilog=spec.epilog,
-                               formatter_class=argparse.RawDescriptionHelpFormatter)
+        child = sub.add_parser(
+            spec.name,
+            help=spec.help,
+            description=spec.help,
+            epilog=spec.epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         spec.configure(child)
         child.set_defaults(handler=spec.handler)
     return parser

@@ -15,7 +15,7 @@ from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.feedback import build_report
 from simulator.core.grader import Grader
 from simulator.core.library import DEFAULT_SCENARIO, resolve, scan
-from simulator.core.render import to_json, to_text, transcript_text
+from simulator.core.render import to_text, transcript_text
 from simulator.core.scenario import load_scenario
 from simulator.core.scenario_spec import json_schema
 from simulator.core.testing import play, run_tests
@@ -53,15 +53,21 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def _conf_play(p: argparse.ArgumentParser) -> None:
-    p.add_argument("scenario", nargs="?", default=DEFAULT_SCENARIO, help="library id or path to a .yaml file")
-    p.add_argument("--exam", action="store_true", help="exam mode: no technique tags or hints until the end")
+    p.add_argument(
+        "scenario", nargs="?", default=DEFAULT_SCENARIO, help="library id or path to a .yaml file"
+    )
+    p.add_argument(
+        "--exam", action="store_true", help="exam mode: no technique tags or hints until the end"
+    )
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
 
 
 # ---- run ------------------------------------------------------------------------------
 def _conf_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("scenario", help="library id or path to a .yaml file")
-    p.add_argument("--replies", required=True, metavar="FILE", help="one reply per line ('-' for stdin)")
+    p.add_argument(
+        "--replies", required=True, metavar="FILE", help="one reply per line ('-' for stdin)"
+    )
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.add_argument("--markdown", action="store_true", help="print the feedback as Markdown")
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
@@ -72,18 +78,36 @@ def cmd_run(args: argparse.Namespace) -> int:
     try:
         raw = sys.stdin.read() if args.replies == "-" else Path(args.replies).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise SimulatorError(f"cannot read replies from {args.replies}: {error}", "Replies file problem") from None
+        raise SimulatorError(
+            f"cannot read replies from {args.replies}: {error}", "Replies file problem"
+        ) from None
     replies = [line.strip() for line in raw.splitlines() if line.strip()]
     session = play(scenario, replies, args.seed, Grader(_catalogue(args)))
     report = build_report(session)
     if args.json:
         data = report.to_dict()
-        out = {"ending": report.ending, "ending_kind": report.ending_kind, "score": report.score, "passed": report.passed,
-               "techniques": {t.id: {"offered": t.offered, "taken": t.taken, "misplaced": t.misplaced, "used": t.used}
-                              for t in report.techniques},
-               "pitfalls": [{"turn": p.turn, "id": p.id, "reply": p.reply} for p in report.pitfalls],
-               "facts": {"found": [f["id"] for f in report.facts_found], "missed": [f["id"] for f in report.facts_missed]},
-               "transcript": report.transcript, "report": data}
+        out = {
+            "ending": report.ending,
+            "ending_kind": report.ending_kind,
+            "score": report.score,
+            "passed": report.passed,
+            "techniques": {
+                t.id: {
+                    "offered": t.offered,
+                    "taken": t.taken,
+                    "misplaced": t.misplaced,
+                    "used": t.used,
+                }
+                for t in report.techniques
+            },
+            "pitfalls": [{"turn": p.turn, "id": p.id, "reply": p.reply} for p in report.pitfalls],
+            "facts": {
+                "found": [f["id"] for f in report.facts_found],
+                "missed": [f["id"] for f in report.facts_missed],
+            },
+            "transcript": report.transcript,
+            "report": data,
+        }
         print(json.dumps(out, ensure_ascii=False))
     else:
         print(transcript_text(report, args.ui_lang))
@@ -93,7 +117,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 # ---- grade ----------------------------------------------------------------------------
 def _conf_grade(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=("zh", "en"), help="force the language (default: from each line, else detected)")
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="force the language (default: from each line, else detected)",
+    )
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -108,19 +136,32 @@ def cmd_grade(args: argparse.Namespace) -> int:
             print(json.dumps({"error": f"line {number}: not JSON: {error.msg}"}), file=out)
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            print(json.dumps({"error": f"line {number}: expected an object with a \"text\" string"}), file=out)
+            print(
+                json.dumps({"error": f'line {number}: expected an object with a "text" string'}),
+                file=out,
+            )
             continue
         context = row.get("context") if isinstance(row.get("context"), str) else ""
         lang = args.lang or (row.get("lang") if row.get("lang") in ("zh", "en") else None)
-        out.write(json.dumps(grader.grade(row["text"], context, lang).to_dict(), ensure_ascii=False) + "\n")
+        out.write(
+            json.dumps(grader.grade(row["text"], context, lang).to_dict(), ensure_ascii=False)
+            + "\n"
+        )
     out.flush()
     return 0
 
 
 # ---- eval -----------------------------------------------------------------------------
 def _conf_eval(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", help="JSON Lines with text, context, lang, techniques, pitfalls")
-    p.add_argument("--errors", action="store_true", help="also list every reply the grader got wrong")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON Lines with text, context, lang, techniques, pitfalls",
+    )
+    p.add_argument(
+        "--errors", action="store_true", help="also list every reply the grader got wrong"
+    )
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -130,10 +171,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
     result = evaluate(rows, grader)
     ids = grader.catalogue.techniques + grader.catalogue.pitfalls
     if args.json:
-        data = {i: {"precision": round(c.precision, 3), "recall": round(c.recall, 3), "f1": round(c.f1, 3),
-                    "tp": c.tp, "fp": c.fp, "fn": c.fn} for i, c in result.counts.items()}
-        print(json.dumps({"total": result.total, "ids": data, "micro_f1": round(result.micro().f1, 3),
-                          "macro_f1": round(result.macro_f1(ids), 3)}, ensure_ascii=False))
+        data = {
+            i: {
+                "precision": round(c.precision, 3),
+                "recall": round(c.recall, 3),
+                "f1": round(c.f1, 3),
+                "tp": c.tp,
+                "fp": c.fp,
+                "fn": c.fn,
+            }
+            for i, c in result.counts.items()
+        }
+        print(
+            json.dumps(
+                {
+                    "total": result.total,
+                    "ids": data,
+                    "micro_f1": round(result.micro().f1, 3),
+                    "macro_f1": round(result.macro_f1(ids), 3),
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     print(table(result, ids))
     if args.errors:
@@ -152,7 +211,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     catalogue = _catalogue(args)
     files = scenario_files(args.paths)
     if not files:
-        raise SimulatorError("no .yaml files found in " + ", ".join(args.paths), "Nothing to validate")
+        raise SimulatorError(
+            "no .yaml files found in " + ", ".join(args.paths), "Nothing to validate"
+        )
     errors = warnings = 0
     for path in files:
         _, problems = validate_file(path, catalogue)
@@ -166,7 +227,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _conf_test(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the library)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the library)"
+    )
 
 
 def cmd_test(args: argparse.Namespace) -> int:
@@ -186,7 +249,9 @@ def cmd_test(args: argparse.Namespace) -> int:
             continue
         for result in run_tests(scenario, grader):
             mark = "ok  " if result.passed else "FAIL"
-            print(f"{mark} {path}:{result.line} {result.name}  [{result.report.ending}, score {result.report.score}]")
+            print(
+                f"{mark} {path}:{result.line} {result.name}  [{result.report.ending}, score {result.report.score}]"
+            )
             for failure in result.failures:
                 print(f"       {failure}")
             passed += result.passed
@@ -209,7 +274,9 @@ def cmd_list(args: argparse.Namespace) -> int:
             if e.stage != stage:
                 stage = e.stage
                 print(f"\n[{e.stage_order}] {stage or '-'}")
-            print(f"  {e.id:<34} {e.language}  {e.difficulty:<6} {e.estimated_minutes:>3} min  {e.title}")
+            print(
+                f"  {e.id:<34} {e.language}  {e.difficulty:<6} {e.estimated_minutes:>3} min  {e.title}"
+            )
     for path, problems in library.broken.items():
         print(f"broken: {path}: {problems[0].format()}", file=sys.stderr)
     return 0
@@ -221,21 +288,62 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 SPECS = [
-    Spec("play", "open the app straight in a conversation", "example:\n  simulator play preloan-supermarket --exam", _conf_play, cmd_play),
-    Spec("run", "play a whole session headless with replies from a file and print the feedback",
-         "example:\n  simulator run preloan-supermarket --replies replies.txt --json\n\n"
-         "One reply per line. If the replies run out first, the session ends as abandoned and is still graded.",
-         _conf_run, cmd_run),
-    Spec("grade", "grade JSON Lines from stdin: one {\"text\", \"context\", \"lang\"} per line",
-         "example:\n  echo '{\"text\": \"您每月流水大概多少\", \"lang\": \"zh\"}' | simulator grade\n\n"
-         "Writes exactly one JSON line per input line, in order.", _conf_grade, cmd_grade),
-    Spec("eval", "measure the grader on labelled JSON Lines (precision, recall, F1)",
-         "example:\n  simulator eval tests/data/devset_zh.jsonl tests/data/devset_en.jsonl", _conf_eval, cmd_eval),
-    Spec("validate", "check scenario files; every problem as file:line:col: CODE: message",
-         "example:\n  simulator validate --strict scenarios/", _conf_validate, cmd_validate),
-    Spec("test", "run the embedded tests of scenarios", "example:\n  simulator test scenarios/preloan_supermarket.zh.yaml",
-         _conf_test, cmd_test),
-    Spec("list", "list the scenario library", "example:\n  simulator list --json", _conf_list, cmd_list),
-    Spec("schema", "print the JSON Schema of the scenario format", "example:\n  simulator schema > scenario.schema.json",
-         lambda p: None, cmd_schema),
+    Spec(
+        "play",
+        "open the app straight in a conversation",
+        "example:\n  simulator play preloan-supermarket --exam",
+        _conf_play,
+        cmd_play,
+    ),
+    Spec(
+        "run",
+        "play a whole session headless with replies from a file and print the feedback",
+        "example:\n  simulator run preloan-supermarket --replies replies.txt --json\n\n"
+        "One reply per line. If the replies run out first, the session ends as abandoned and is still graded.",
+        _conf_run,
+        cmd_run,
+    ),
+    Spec(
+        "grade",
+        'grade JSON Lines from stdin: one {"text", "context", "lang"} per line',
+        'example:\n  echo \'{"text": "您每月流水大概多少", "lang": "zh"}\' | simulator grade\n\n'
+        "Writes exactly one JSON line per input line, in order.",
+        _conf_grade,
+        cmd_grade,
+    ),
+    Spec(
+        "eval",
+        "measure the grader on labelled JSON Lines (precision, recall, F1)",
+        "example:\n  simulator eval tests/data/devset_zh.jsonl tests/data/devset_en.jsonl",
+        _conf_eval,
+        cmd_eval,
+    ),
+    Spec(
+        "validate",
+        "check scenario files; every problem as file:line:col: CODE: message",
+        "example:\n  simulator validate --strict scenarios/",
+        _conf_validate,
+        cmd_validate,
+    ),
+    Spec(
+        "test",
+        "run the embedded tests of scenarios",
+        "example:\n  simulator test scenarios/preloan_supermarket.zh.yaml",
+        _conf_test,
+        cmd_test,
+    ),
+    Spec(
+        "list",
+        "list the scenario library",
+        "example:\n  simulator list --json",
+        _conf_list,
+        cmd_list,
+    ),
+    Spec(
+        "schema",
+        "print the JSON Schema of the scenario format",
+        "example:\n  simulator schema > scenario.schema.json",
+        lambda p: None,
+        cmd_schema,
+    ),
 ]

@@ -84,19 +84,36 @@ class Catalogue:
         return entry.label(lang) if entry else entry_id
 
 
-def _compile(doc: Document, path: tuple[Any, ...], pattern: Any, problems: list[Problem]) -> re.Pattern[str] | None:
+def _compile(
+    doc: Document, path: tuple[Any, ...], pattern: Any, problems: list[Problem]
+) -> re.Pattern[str] | None:
     if not isinstance(pattern, str) or not pattern:
         problems.append(doc.problem(path, "E011", "a cue pattern must be non-empty text"))
         return None
     try:
         return re.compile(pattern)
     except re.error as error:
-        problems.append(doc.problem(path, "E013", f"bad regular expression: {error}", "escape special characters with \\"))
+        problems.append(
+            doc.problem(
+                path,
+                "E013",
+                f"bad regular expression: {error}",
+                "escape special characters with \\",
+            )
+        )
         return None
 
 
-def _cues(doc: Document, path: tuple[Any, ...], raw: Any, entry_id: str, lang: str, negatable: bool,
-          start: int, problems: list[Problem]) -> list[Cue]:
+def _cues(
+    doc: Document,
+    path: tuple[Any, ...],
+    raw: Any,
+    entry_id: str,
+    lang: str,
+    negatable: bool,
+    start: int,
+    problems: list[Problem],
+) -> list[Cue]:
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -111,30 +128,61 @@ def _cues(doc: Document, path: tuple[Any, ...], raw: Any, entry_id: str, lang: s
             continue
         unknown = set(spec) - {"re", "w", "where", "ctx", "not_ctx", "negatable", "name"}
         for key in sorted(unknown):
-            problems.append(doc.problem(where + (key,), "E012", f"unknown cue field {key!r}", "use re, w, where, ctx, not_ctx, negatable"))
+            problems.append(
+                doc.problem(
+                    where + (key,),
+                    "E012",
+                    f"unknown cue field {key!r}",
+                    "use re, w, where, ctx, not_ctx, negatable",
+                )
+            )
         pattern = _compile(doc, where + ("re",), spec.get("re"), problems)
         weight = spec.get("w", 0.7)
         if not isinstance(weight, int | float) or isinstance(weight, bool) or not 0 < weight <= 1:
-            problems.append(doc.problem(where + ("w",), "E013", "weight w must be a number in (0, 1]"))
+            problems.append(
+                doc.problem(where + ("w",), "E013", "weight w must be a number in (0, 1]")
+            )
             weight = 0.7
         clause = spec.get("where", "any")
         if clause not in ("any", "question", "statement"):
-            problems.append(doc.problem(where + ("where",), "E013", "where must be any, question or statement"))
+            problems.append(
+                doc.problem(where + ("where",), "E013", "where must be any, question or statement")
+            )
             clause = "any"
         ctx = _compile(doc, where + ("ctx",), spec["ctx"], problems) if "ctx" in spec else None
-        not_ctx = _compile(doc, where + ("not_ctx",), spec["not_ctx"], problems) if "not_ctx" in spec else None
+        not_ctx = (
+            _compile(doc, where + ("not_ctx",), spec["not_ctx"], problems)
+            if "not_ctx" in spec
+            else None
+        )
         if pattern is None:
             continue
         name = str(spec.get("name") or f"{entry_id}/{lang}/{start + index + 1}")
-        cues.append(Cue(pattern, float(weight), name, clause, ctx, not_ctx, bool(spec.get("negatable", negatable))))
+        cues.append(
+            Cue(
+                pattern,
+                float(weight),
+                name,
+                clause,
+                ctx,
+                not_ctx,
+                bool(spec.get("negatable", negatable)),
+            )
+        )
     return cues
 
 
-def _texts(doc: Document, path: tuple[Any, ...], raw: Any, problems: list[Problem]) -> dict[str, str]:
+def _texts(
+    doc: Document, path: tuple[Any, ...], raw: Any, problems: list[Problem]
+) -> dict[str, str]:
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
-        problems.append(doc.problem(path, "E011", "expected a mapping of language to text, e.g. {zh: 称赞, en: Praise}"))
+        problems.append(
+            doc.problem(
+                path, "E011", "expected a mapping of language to text, e.g. {zh: 称赞, en: Praise}"
+            )
+        )
         return {}
     return dict(raw)
 
@@ -143,15 +191,30 @@ def _build(doc: Document, base: Catalogue | None) -> Catalogue:
     problems: list[Problem] = []
     data = doc.data
     if not isinstance(data, dict):
-        raise ScenarioError([doc.problem((), "E011", "a catalogue file is a mapping with 'techniques' and/or 'pitfalls'")])
+        raise ScenarioError(
+            [
+                doc.problem(
+                    (), "E011", "a catalogue file is a mapping with 'techniques' and/or 'pitfalls'"
+                )
+            ]
+        )
     for key in sorted(set(data) - {"version", "techniques", "pitfalls", "situations"}):
-        problems.append(doc.problem((key,), "E012", f"unknown top-level key {key!r}", "use techniques, pitfalls or situations"))
+        problems.append(
+            doc.problem(
+                (key,),
+                "E012",
+                f"unknown top-level key {key!r}",
+                "use techniques, pitfalls or situations",
+            )
+        )
     entries = dict(base.entries) if base else {}
     situations = dict(base.situations) if base else {}
     for kind, section in (("technique", "techniques"), ("pitfall", "pitfalls")):
         raw = data.get(section) or {}
         if not isinstance(raw, dict):
-            problems.append(doc.problem((section,), "E011", f"{section} must be a mapping of id to entry"))
+            problems.append(
+                doc.problem((section,), "E011", f"{section} must be a mapping of id to entry")
+            )
             continue
         for entry_id, spec in raw.items():
             path: tuple[Any, ...] = (section, entry_id)
@@ -161,22 +224,48 @@ def _build(doc: Document, base: Catalogue | None) -> Catalogue:
             old = entries.get(entry_id)
             if base is not None and old is None:
                 known = ", ".join(sorted(entries))
-                problems.append(doc.problem(path, "E020", f"unknown {kind} {entry_id!r}", f"known ids: {known}"))
+                problems.append(
+                    doc.problem(path, "E020", f"unknown {kind} {entry_id!r}", f"known ids: {known}")
+                )
                 continue
             negatable = bool(spec.get("negatable", True))
             replace = bool(spec.get("replace_cues", False))
             cues: dict[str, tuple[Cue, ...]] = {}
             raw_cues = spec.get("cues") or {}
             if not isinstance(raw_cues, dict):
-                problems.append(doc.problem(path + ("cues",), "E011", "cues is a mapping of language to a list"))
+                problems.append(
+                    doc.problem(path + ("cues",), "E011", "cues is a mapping of language to a list")
+                )
                 raw_cues = {}
             for lang in LANGS:
                 kept = [] if (old is None or replace) else list(old.cues.get(lang, ()))
-                kept += _cues(doc, path + ("cues", lang), raw_cues.get(lang), entry_id, lang, negatable, len(kept), problems)
+                kept += _cues(
+                    doc,
+                    path + ("cues", lang),
+                    raw_cues.get(lang),
+                    entry_id,
+                    lang,
+                    negatable,
+                    len(kept),
+                    problems,
+                )
                 cues[lang] = tuple(kept)
-            name = {**(old.name if old else {}), **_texts(doc, path + ("name",), spec.get("name"), problems)}
-            explain = {**(old.explain if old else {}), **_texts(doc, path + ("explain",), spec.get("explain"), problems)}
-            entries[entry_id] = Entry(entry_id, kind, bool(spec.get("core", old.core if old else False)), name, explain, cues)
+            name = {
+                **(old.name if old else {}),
+                **_texts(doc, path + ("name",), spec.get("name"), problems),
+            }
+            explain = {
+                **(old.explain if old else {}),
+                **_texts(doc, path + ("explain",), spec.get("explain"), problems),
+            }
+            entries[entry_id] = Entry(
+                entry_id,
+                kind,
+                bool(spec.get("core", old.core if old else False)),
+                name,
+                explain,
+                cues,
+            )
     raw_situations = data.get("situations") or {}
     if isinstance(raw_situations, dict):
         for sid, names in raw_situations.items():

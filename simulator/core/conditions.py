@@ -69,7 +69,11 @@ class State:
 def parse(doc: Document, raw: Any, path: tuple[Any, ...], problems: list[Problem]) -> Cond:
     """Parse a condition, appending a Problem for every mistake."""
     if not isinstance(raw, dict) or not raw:
-        problems.append(doc.problem(path, "E011", "a condition is a non-empty mapping, e.g. {technique: praise}"))
+        problems.append(
+            doc.problem(
+                path, "E011", "a condition is a non-empty mapping, e.g. {technique: praise}"
+            )
+        )
         return ALWAYS
     parts: list[Cond] = []
     for key, value in raw.items():
@@ -89,34 +93,55 @@ def parse(doc: Document, raw: Any, path: tuple[Any, ...], problems: list[Problem
             parts.append(Cond(key, (value,)))
         elif key == "meter":
             if not isinstance(value, dict) or not value:
-                problems.append(doc.problem(where, "E011", "'meter' takes a mapping like {trust: {gte: 60}}"))
+                problems.append(
+                    doc.problem(where, "E011", "'meter' takes a mapping like {trust: {gte: 60}}")
+                )
                 continue
             for meter, test in value.items():
                 parts.extend(_compare(doc, test, where + (meter,), problems, "meter", meter))
         elif key in ("all", "any"):
             if not isinstance(value, list) or not value:
-                problems.append(doc.problem(where, "E011", f"'{key}' takes a non-empty list of conditions"))
+                problems.append(
+                    doc.problem(where, "E011", f"'{key}' takes a non-empty list of conditions")
+                )
                 continue
             kids = tuple(parse(doc, item, where + (i,), problems) for i, item in enumerate(value))
             parts.append(Cond(key, (), kids))
         elif key == "not":
             parts.append(Cond("not", (), (parse(doc, value, where, problems),)))
         else:
-            problems.append(doc.problem(where, "E012", f"unknown condition '{key}'", "use one of: " + ", ".join(KEYS)))
+            problems.append(
+                doc.problem(
+                    where, "E012", f"unknown condition '{key}'", "use one of: " + ", ".join(KEYS)
+                )
+            )
     if not parts:
         return ALWAYS
     return parts[0] if len(parts) == 1 else Cond("all", (), tuple(parts))
 
 
-def _compare(doc: Document, value: Any, where: tuple[Any, ...], problems: list[Problem], op: str,
-             meter: str | None) -> list[Cond]:
+def _compare(
+    doc: Document,
+    value: Any,
+    where: tuple[Any, ...],
+    problems: list[Problem],
+    op: str,
+    meter: str | None,
+) -> list[Cond]:
     if not isinstance(value, dict) or not value:
         problems.append(doc.problem(where, "E011", "a comparison is a mapping like {gte: 3}"))
         return []
     out = []
     for cmp, number in value.items():
         if cmp not in COMPARE:
-            problems.append(doc.problem(where + (cmp,), "E012", f"unknown comparison '{cmp}'", "use gte, gt, lte, lt or eq"))
+            problems.append(
+                doc.problem(
+                    where + (cmp,),
+                    "E012",
+                    f"unknown comparison '{cmp}'",
+                    "use gte, gt, lte, lt or eq",
+                )
+            )
         elif not isinstance(number, int | float) or isinstance(number, bool):
             problems.append(doc.problem(where + (cmp,), "E011", "compare with a number"))
         else:
@@ -125,7 +150,13 @@ def _compare(doc: Document, value: Any, where: tuple[Any, ...], problems: list[P
 
 
 def _cmp(left: float, cmp: str, right: float) -> bool:
-    return {"gte": left >= right, "gt": left > right, "lte": left <= right, "lt": left < right, "eq": left == right}[cmp]
+    return {
+        "gte": left >= right,
+        "gt": left > right,
+        "lte": left <= right,
+        "lt": left < right,
+        "eq": left == right,
+    }[cmp]
 
 
 def phrase_in(phrase: str, folded: str) -> bool:
@@ -183,7 +214,11 @@ def walk(cond: Cond):
 def schema() -> dict[str, Any]:
     """JSON Schema for a condition (recursive)."""
     ids = {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}
-    comparison = {"type": "object", "propertyNames": {"enum": list(COMPARE)}, "additionalProperties": {"type": "number"}}
+    comparison = {
+        "type": "object",
+        "propertyNames": {"enum": list(COMPARE)},
+        "additionalProperties": {"type": "number"},
+    }
     ref = {"$ref": "#/$defs/condition"}
     return {
         "type": "object",

@@ -43,7 +43,9 @@ _EN_START = re.compile(
 _EN_EARLY_WH = re.compile(
     r"^(?!(?:i|you|we|they|he|she|it|that|this|there)\b)(?:[a-z',]+\s+){0,4}(?:what|which|how (?:much|many|long|often|far|big|soon)|whereabouts)\b(?! a\b| an\b| i\b| we\b| you need| i need| matters)"
 )
-_EN_NOT_QUESTION = re.compile(r"^(?:how (?:nice|great|wonderful|lovely|amazing|awful|sad|kind|cool|interesting|exciting|terrible)|what an? |why not\b|who knows\b)")
+_EN_NOT_QUESTION = re.compile(
+    r"^(?:how (?:nice|great|wonderful|lovely|amazing|awful|sad|kind|cool|interesting|exciting|terrible)|what an? |why not\b|who knows\b)"
+)
 _EN_RHETORICAL = re.compile(
     r"who do you think|what'?s the point|why would (?:anyone|anybody|i|you) (?:ever )?|how could you|how dare|isn'?t it obvious|"
     r"do you even|are you (?:kidding|serious|deaf|stupid)|what (?:do|did) you expect|who cares|what'?s wrong with you|"
@@ -55,7 +57,9 @@ _PROPOSAL = re.compile(
 )
 _ZH_PLAN = re.compile(r"(我们|咱们|咱|我)[^。!?,]{0,4}(今天|这周|明天|就|先|把|来|帮|给)")
 _PROPOSER = re.compile(r"我|咱|要不|先|让|帮|给您|给你|这样")
-_EN_PROPOSAL = re.compile(r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b|(?:do you )?want me to\b|would you like me to\b|can you sign\b)|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$")
+_EN_PROPOSAL = re.compile(
+    r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b|(?:do you )?want me to\b|would you like me to\b|can you sign\b)|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$"
+)
 _CONFIRM_TAG = re.compile(
     r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
     r"yes|yeah|no|did i get that right|have i got that right|am i right|is that close|does that sound right|am i close|yeah\?)[\s?!.~]*$"
@@ -73,8 +77,12 @@ def clause_kind(clause: str, lang: str) -> str:
         probe = _ZH_INDEFINITE.sub("", body)
         if _PROPOSAL.search(probe) and (_PROPOSER.search(probe) or len(probe) <= 7):
             return "proposal"
-        if probe.startswith("要不") or (body.endswith("?") and not _ZH_FINAL.search(probe)
-                                       and not _ZH_INTERROGATIVE.search(probe) and _ZH_PLAN.search(probe)):
+        if probe.startswith("要不") or (
+            body.endswith("?")
+            and not _ZH_FINAL.search(probe)
+            and not _ZH_INTERROGATIVE.search(probe)
+            and _ZH_PLAN.search(probe)
+        ):
             return "proposal"
         if _ZH_FINAL.search(probe) or _ZH_INTERROGATIVE.search(probe):
             return "question"
@@ -100,9 +108,15 @@ def is_confirm_tag(clause: str) -> bool:
 # ---- negation ---------------------------------------------------------------------
 
 _ZH_NEG = re.compile(r"[不没别未无非勿莫]")
-_ZH_NEG_FALSE = re.compile(r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的|了不起|对不起|不简单|不容易|不少|不久|不断|不同|不过|不管|不然|差不多|无数|没想到")
-_EN_NEG = re.compile(r"\b(?:not|never|no|hardly|nothing|nobody|neither|nor|without|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|cannot|won't|wouldn't|couldn't|shouldn't|haven't|hasn't)\b|n't\b")
-_EN_NEG_FALSE = re.compile(r"\bnot (?:only|just|un\w+)\b|\bno doubt\b|\bcan't (?:stress|thank|tell you how)")
+_ZH_NEG_FALSE = re.compile(
+    r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的|了不起|对不起|不简单|不容易|不少|不久|不断|不同|不过|不管|不然|差不多|无数|没想到"
+)
+_EN_NEG = re.compile(
+    r"\b(?:not|never|no|hardly|nothing|nobody|neither|nor|without|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|cannot|won't|wouldn't|couldn't|shouldn't|haven't|hasn't)\b|n't\b"
+)
+_EN_NEG_FALSE = re.compile(
+    r"\bnot (?:only|just|un\w+)\b|\bno doubt\b|\bcan't (?:stress|thank|tell you how)"
+)
 
 
 def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
@@ -170,7 +184,9 @@ def restatement(reply: str, context: str, lang: str) -> tuple[float, int, int, b
     return (0.0, 0, 0, False)
 
 
-_ECHO_START = re.compile(r"^(so|ok so|okay so|okay,? so|right,? so|great,? so|got it,? so|所以|那就是|也就是|好的,?那|嗯,?那|好,?那)")
+_ECHO_START = re.compile(
+    r"^(so|ok so|okay so|okay,? so|right,? so|great,? so|got it,? so|所以|那就是|也就是|好的,?那|嗯,?那|好,?那)"
+)
 
 
 def echo(reply: str, context: str, lang: str) -> float:
@@ -184,7 +200,10 @@ def echo(reply: str, context: str, lang: str) -> float:
     if lang == "zh":
         shared = _shared_bigrams(content, ctx_content)
         ratio = shared / max(1, len(content) - 1)
-        numbers = len(set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", reply)) & set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", context)))
+        numbers = len(
+            set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", reply))
+            & set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", context))
+        )
         strong = ratio >= 0.45 and shared >= 5
     else:
         words = _words(reply)
@@ -197,8 +216,40 @@ def echo(reply: str, context: str, lang: str) -> float:
     return 0.0
 
 
-_STOP = {"the", "a", "an", "and", "or", "to", "of", "in", "on", "for", "is", "are", "was", "it", "that", "this",
-         "you", "your", "i", "we", "so", "be", "with", "at", "as", "but", "do", "have", "my", "me", "just", "right"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "of",
+    "in",
+    "on",
+    "for",
+    "is",
+    "are",
+    "was",
+    "it",
+    "that",
+    "this",
+    "you",
+    "your",
+    "i",
+    "we",
+    "so",
+    "be",
+    "with",
+    "at",
+    "as",
+    "but",
+    "do",
+    "have",
+    "my",
+    "me",
+    "just",
+    "right",
+}
 
 
 def _words(text: str) -> set[str]:
@@ -261,7 +312,9 @@ def is_question_text(text: str, lang: str) -> bool:
     return any(clause_kind(text[s:e], lang) == "question" for s, e in clauses(text))
 
 
-_ZH_WH = re.compile(r"什么|啥|怎么|怎样|为什么|为啥|多少|几|哪|谁|多久|多长|多大|如何|是否|有没有|是不是|能不能|会不会|要不要|还是")
+_ZH_WH = re.compile(
+    r"什么|啥|怎么|怎样|为什么|为啥|多少|几|哪|谁|多久|多长|多大|如何|是否|有没有|是不是|能不能|会不会|要不要|还是"
+)
 _EN_WH = re.compile(r"\b(what|how|when|where|which|who|why|whose)\b")
 
 

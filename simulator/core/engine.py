@@ -27,13 +27,28 @@ WARMING = frozenset({"rapport", "praise", "empathy", "expertise", "expectation",
 REPEAT_SIMILARITY = 90
 
 _WORDS = {
-    "zh": {"taken": "用上了{name}", "misplaced": "此刻不该{name}", "pitfall": "{name}", "repeat": "重复了之前说过的话",
-           "idle": "这句话没有推进谈话", "stuffing": "像在背话术,客户不买账", "repeat_line": "这话您刚才说过了。",
-           "stay": "嗯。", "timeout": "时间到了,客户要去忙别的了。"},
-    "en": {"taken": "used {name}", "misplaced": "{name} is wrong for this moment", "pitfall": "{name}",
-           "repeat": "repeated an earlier reply", "idle": "this reply did not move the conversation on",
-           "stuffing": "sounded like a recited checklist", "repeat_line": "You said that already.", "stay": "Mm.",
-           "timeout": "Time is up; the customer has other things to do."},
+    "zh": {
+        "taken": "用上了{name}",
+        "misplaced": "此刻不该{name}",
+        "pitfall": "{name}",
+        "repeat": "重复了之前说过的话",
+        "idle": "这句话没有推进谈话",
+        "stuffing": "像在背话术,客户不买账",
+        "repeat_line": "这话您刚才说过了。",
+        "stay": "嗯。",
+        "timeout": "时间到了,客户要去忙别的了。",
+    },
+    "en": {
+        "taken": "used {name}",
+        "misplaced": "{name} is wrong for this moment",
+        "pitfall": "{name}",
+        "repeat": "repeated an earlier reply",
+        "idle": "this reply did not move the conversation on",
+        "stuffing": "sounded like a recited checklist",
+        "repeat_line": "You said that already.",
+        "stay": "Mm.",
+        "timeout": "Time is up; the customer has other things to do.",
+    },
 }
 
 
@@ -109,7 +124,9 @@ class Session:
         session.meters = {name: m.start for name, m in scenario.persona.meters.items()}
         session.beat = scenario.start
         session.visits.append((scenario.start, 1))
-        session.opening = session._pick(scenario.beats[scenario.start].say, c.State(meters=dict(session.meters)), 0)
+        session.opening = session._pick(
+            scenario.beats[scenario.start].say, c.State(meters=dict(session.meters)), 0
+        )
         return session
 
     # ---- queries -------------------------------------------------------------------
@@ -177,7 +194,9 @@ class Session:
             changes.append(MeterChange(meter, after - before, after, reason))
 
         for t in taken:
-            move("trust", settings.credit_trust, words["taken"].format(name=cat.label(t, self.lang)))
+            move(
+                "trust", settings.credit_trust, words["taken"].format(name=cat.label(t, self.lang))
+            )
         for t in misplaced:
             reason = words["misplaced"].format(name=cat.label(t, self.lang))
             move("trust", settings.misplaced_trust, reason)
@@ -193,14 +212,26 @@ class Session:
         elif not credited and not pitfalls and not misplaced:
             move("patience", settings.idle_patience, words["idle"])
 
-        state = c.State(frozenset(credited), frozenset(pitfalls), frozenset(self.used), normalise(text).text,
-                        self.meters, frozenset(self.facts), self.turns_in_beat, index, repeat, grade.question)
+        state = c.State(
+            frozenset(credited),
+            frozenset(pitfalls),
+            frozenset(self.used),
+            normalise(text).text,
+            self.meters,
+            frozenset(self.facts),
+            self.turns_in_beat,
+            index,
+            repeat,
+            grade.question,
+        )
         for effect in beat.effects:
             if c.holds(effect.when, state):
                 for meter, delta in effect.meters.items():
                     move(meter, delta, effect.reason)
 
-        revealed = [f for f in scenario.persona.facts if f.id not in self.facts and c.holds(f.when, state)]
+        revealed = [
+            f for f in scenario.persona.facts if f.id not in self.facts and c.holds(f.when, state)
+        ]
         self.facts += [f.id for f in revealed]
         state.facts = frozenset(self.facts)
         said = [f.says for f in revealed]
@@ -211,19 +242,39 @@ class Session:
             line = end_spec.say or end_spec.message
         said.append(line)
         self.ending = ending
-        turn = Turn(index, beat.id, cue, text, detected, tuple(credited), tuple(taken), tuple(misplaced),
-                    tuple(pitfalls), grade.evidence, repeat, stuffing, tuple(changes), dict(self.meters),
-                    tuple(f.id for f in revealed), "\n".join(s for s in said if s), ending)
+        turn = Turn(
+            index,
+            beat.id,
+            cue,
+            text,
+            detected,
+            tuple(credited),
+            tuple(taken),
+            tuple(misplaced),
+            tuple(pitfalls),
+            grade.evidence,
+            repeat,
+            stuffing,
+            tuple(changes),
+            dict(self.meters),
+            tuple(f.id for f in revealed),
+            "\n".join(s for s in said if s),
+            ending,
+        )
         self.turns.append(turn)
         return turn
 
-    def _advance(self, beat: Beat, state: c.State, index: int, repeat: bool) -> tuple[str | None, str]:
+    def _advance(
+        self, beat: Beat, state: c.State, index: int, repeat: bool
+    ) -> tuple[str | None, str]:
         """Walkout, transition or stay: returns (ending id or None, the customer's next line)."""
         scenario = self.scenario
         for name in ("patience", "trust"):
             spec = scenario.persona.meters.get(name)
             if spec and self.meters[name] <= spec.min:
-                walkout = next((e.id for e in scenario.endings.values() if e.kind == "walkout"), "walkout")
+                walkout = next(
+                    (e.id for e in scenario.endings.values() if e.kind == "walkout"), "walkout"
+                )
                 return walkout, ""
         target = next((t.to for t in beat.next if t.when is None or c.holds(t.when, state)), None)
         if target in scenario.endings:
@@ -252,14 +303,18 @@ class Session:
             return False
         for turn in self.turns:
             other = squash(turn.reply)
-            if key == other or (min(len(key), len(other)) >= 6 and fuzz.ratio(key, other) >= REPEAT_SIMILARITY):
+            if key == other or (
+                min(len(key), len(other)) >= 6 and fuzz.ratio(key, other) >= REPEAT_SIMILARITY
+            ):
                 return True
         return False
 
     def _pick(self, lines: tuple[Line, ...], state: c.State, turn: int) -> str:
         if not lines:
             return ""
-        conditional = [line for line in lines if line.when is not None and c.holds(line.when, state)]
+        conditional = [
+            line for line in lines if line.when is not None and c.holds(line.when, state)
+        ]
         pool = conditional or [line for line in lines if line.when is None] or list(lines)
         key = f"{self.seed}:{turn}:{self.beat}".encode()
         return pool[zlib.crc32(key) % len(pool)].text
@@ -285,12 +340,20 @@ class Session:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], scenario: Scenario, grader: Grader | None = None) -> Session:
+    def from_dict(
+        cls, data: dict[str, Any], scenario: Scenario, grader: Grader | None = None
+    ) -> Session:
         """Resume by replaying the saved replies; refuses a changed scenario."""
-        if not isinstance(data, dict) or data.get("format") != 1 or not isinstance(data.get("replies"), list):
+        if (
+            not isinstance(data, dict)
+            or data.get("format") != 1
+            or not isinstance(data.get("replies"), list)
+        ):
             raise SessionError("the saved session is not in a format this version can read")
         if data.get("scenario") != scenario.id:
-            raise SessionError(f"the saved session is for scenario '{data.get('scenario')}', not '{scenario.id}'")
+            raise SessionError(
+                f"the saved session is for scenario '{data.get('scenario')}', not '{scenario.id}'"
+            )
         if data.get("content_hash") != scenario.content_hash:
             raise SessionError(
                 f"scenario '{scenario.id}' changed since the session was saved "

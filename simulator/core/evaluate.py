@@ -61,11 +61,19 @@ def read_jsonl(path: str | Path) -> list[dict[str, object]]:
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
-            raise SimulatorError(f"{path}:{number}: not JSON: {error.msg}", "Evaluation file problem") from None
+            raise SimulatorError(
+                f"{path}:{number}: not JSON: {error.msg}", "Evaluation file problem"
+            ) from None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            raise SimulatorError(f"{path}:{number}: each line needs a \"text\" string", "Evaluation file problem")
+            raise SimulatorError(
+                f'{path}:{number}: each line needs a "text" string', "Evaluation file problem"
+            )
         rows.append(row)
     return rows
+
+
+def _ids(value: object) -> list[object]:
+    return list(value) if isinstance(value, list) else []
 
 
 def evaluate(rows: list[dict[str, object]], grader: Grader | None = None) -> Evaluation:
@@ -76,7 +84,7 @@ def evaluate(rows: list[dict[str, object]], grader: Grader | None = None) -> Eva
         lang = row.get("lang") if row.get("lang") in ("zh", "en") else None
         grade = grader.grade(str(row["text"]), str(row.get("context") or ""), lang)  # type: ignore[arg-type]
         got = set(grade.techniques) | set(grade.pitfalls)
-        want = set(row.get("techniques") or []) | set(row.get("pitfalls") or [])  # type: ignore[arg-type]
+        want = {str(i) for key in ("techniques", "pitfalls") for i in _ids(row.get(key))}
         result.total += 1
         for i in ids:
             c = result.counts[i]
@@ -87,8 +95,15 @@ def evaluate(rows: list[dict[str, object]], grader: Grader | None = None) -> Eva
             elif i in want:
                 c.fn += 1
         if got != want:
-            result.errors.append({"text": row["text"], "context": row.get("context", ""), "want": sorted(want),
-                                  "got": sorted(got), "lang": grade.lang})
+            result.errors.append(
+                {
+                    "text": row["text"],
+                    "context": row.get("context", ""),
+                    "want": sorted(want),
+                    "got": sorted(got),
+                    "lang": grade.lang,
+                }
+            )
     return result
 
 
@@ -96,9 +111,13 @@ def table(result: Evaluation, ids: list[str]) -> str:
     lines = [f"{'id':<20}{'P':>7}{'R':>7}{'F1':>7}{'TP':>6}{'FP':>6}{'FN':>6}"]
     for i in ids:
         c = result.counts[i]
-        lines.append(f"{i:<20}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}{c.tp:>6}{c.fp:>6}{c.fn:>6}")
+        lines.append(
+            f"{i:<20}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}{c.tp:>6}{c.fp:>6}{c.fn:>6}"
+        )
     m = result.micro()
-    lines.append(f"{'micro (all)':<20}{m.precision:>7.2f}{m.recall:>7.2f}{m.f1:>7.2f}{m.tp:>6}{m.fp:>6}{m.fn:>6}")
+    lines.append(
+        f"{'micro (all)':<20}{m.precision:>7.2f}{m.recall:>7.2f}{m.f1:>7.2f}{m.tp:>6}{m.fp:>6}{m.fn:>6}"
+    )
     lines.append(f"{'macro F1':<20}{'':>14}{result.macro_f1(ids):>7.2f}")
     lines.append(f"{result.total} replies")
     return "\n".join(lines)

@@ -81,7 +81,9 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        data["techniques_credited"] = sorted({t for entry in self.transcript for t in entry.get("credited", [])})
+        data["techniques_credited"] = sorted(
+            {t for entry in self.transcript for t in entry.get("credited", [])}
+        )
         return data
 
 
@@ -96,14 +98,18 @@ def _visits(session: Session) -> list[tuple[str, list[Turn]]]:
 
 
 _SUGGEST = {
-    "zh": {"missed": "多练「{name}」:错过了 {n} 次。{explain} 比如:「{model}」",
-           "pitfall": "避免「{name}」:{explain}(第 {turn} 轮:「{reply}」)",
-           "fact": "没有问出:{label}。{hint}",
-           "repeat": "不要重复同一句话:重复不得分,还会消耗客户的耐心。"},
-    "en": {"missed": "Practise {name}: missed {n} time(s). {explain} For example: \"{model}\"",
-           "pitfall": "Avoid {name}: {explain} (turn {turn}: \"{reply}\")",
-           "fact": "Not uncovered: {label}. {hint}",
-           "repeat": "Don't repeat yourself: a repeated reply earns nothing and costs patience."},
+    "zh": {
+        "missed": "多练「{name}」:错过了 {n} 次。{explain} 比如:「{model}」",
+        "pitfall": "避免「{name}」:{explain}(第 {turn} 轮:「{reply}」)",
+        "fact": "没有问出:{label}。{hint}",
+        "repeat": "不要重复同一句话:重复不得分,还会消耗客户的耐心。",
+    },
+    "en": {
+        "missed": 'Practise {name}: missed {n} time(s). {explain} For example: "{model}"',
+        "pitfall": 'Avoid {name}: {explain} (turn {turn}: "{reply}")',
+        "fact": "Not uncovered: {label}. {hint}",
+        "repeat": "Don't repeat yourself: a repeated reply earns nothing and costs patience.",
+    },
 }
 
 
@@ -117,14 +123,29 @@ def build_report(session: Session) -> Report:
         for technique in beat.opportunities:
             taker = next((t for t in turns if technique in t.taken), None)
             shown = taker or turns[0]
-            opportunities.append(Opportunity(shown.index, beat_id, technique, taker is not None, shown.cue, shown.reply,
-                                             beat.model_reply))
+            opportunities.append(
+                Opportunity(
+                    shown.index,
+                    beat_id,
+                    technique,
+                    taker is not None,
+                    shown.cue,
+                    shown.reply,
+                    beat.model_reply,
+                )
+            )
     pitfalls = []
     for turn in session.turns:
         for p in turn.pitfalls:
             words = next((e.text for e in turn.evidence if e.id == p), "")
-            pitfalls.append(PitfallHit(turn.index, p, turn.reply, words, cat.entries[p].explain.get(lang, "")))
-    misplaced = [{"turn": t.index, "id": m, "reply": t.reply, "cue": t.cue} for t in session.turns for m in t.misplaced]
+            pitfalls.append(
+                PitfallHit(turn.index, p, turn.reply, words, cat.entries[p].explain.get(lang, ""))
+            )
+    misplaced = [
+        {"turn": t.index, "id": m, "reply": t.reply, "cue": t.cue}
+        for t in session.turns
+        for m in t.misplaced
+    ]
     results = []
     for technique in cat.techniques:
         offered = sum(1 for o in opportunities if o.technique == technique)
@@ -132,15 +153,32 @@ def build_report(session: Session) -> Report:
         wrong = sum(1 for m in misplaced if m["id"] == technique)
         used = sum(1 for t in session.turns if technique in t.credited)
         if offered or wrong or used:
-            results.append(TechniqueResult(technique, cat.label(technique, lang), offered, taken, wrong, used))
+            results.append(
+                TechniqueResult(technique, cat.label(technique, lang), offered, taken, wrong, used)
+            )
     facts = {f.id: f for f in scenario.persona.facts}
     found_turn = {fid: t.index for t in session.turns for fid in t.revealed}
-    facts_found = [{"id": fid, "label": facts[fid].label, "turn": found_turn.get(fid, 0)} for fid in session.facts]
-    facts_missed = [{"id": f.id, "label": f.label, "hint": f.hint} for f in scenario.persona.facts if f.id not in session.facts]
+    facts_found = [
+        {"id": fid, "label": facts[fid].label, "turn": found_turn.get(fid, 0)}
+        for fid in session.facts
+    ]
+    facts_missed = [
+        {"id": f.id, "label": f.label, "hint": f.hint}
+        for f in scenario.persona.facts
+        if f.id not in session.facts
+    ]
     kind = session.ending_kind() if session.finished else "abandoned"
     ending_id = session.ending or "abandoned"
     taken_count = sum(1 for o in opportunities if o.taken)
-    score = scoring.compute(taken_count, len(opportunities), len(facts_found), len(facts), kind, len(pitfalls), len(misplaced))
+    score = scoring.compute(
+        taken_count,
+        len(opportunities),
+        len(facts_found),
+        len(facts),
+        kind,
+        len(pitfalls),
+        len(misplaced),
+    )
     passed = score >= scenario.pass_score and kind in ("success", "partial")
     start = {name: m.start for name, m in scenario.persona.meters.items()}
     trajectory = [start] + [dict(t.meters) for t in session.turns]
@@ -148,29 +186,82 @@ def build_report(session: Session) -> Report:
     message = ending.message if ending else ""
     transcript: list[dict[str, Any]] = [{"speaker": "customer", "text": session.opening, "turn": 0}]
     for t in session.turns:
-        transcript.append({
-            "speaker": "trainee", "text": t.reply, "turn": t.index, "beat": t.beat, "credited": list(t.credited),
-            "taken": list(t.taken), "misplaced": list(t.misplaced), "pitfalls": list(t.pitfalls), "repeat": t.repeat,
-            "stuffing": t.stuffing, "evidence": [e.to_dict() for e in t.evidence],
-            "changes": [{"meter": m.meter, "delta": m.delta, "value": m.value, "reason": m.reason} for m in t.changes],
-        })
+        transcript.append(
+            {
+                "speaker": "trainee",
+                "text": t.reply,
+                "turn": t.index,
+                "beat": t.beat,
+                "credited": list(t.credited),
+                "taken": list(t.taken),
+                "misplaced": list(t.misplaced),
+                "pitfalls": list(t.pitfalls),
+                "repeat": t.repeat,
+                "stuffing": t.stuffing,
+                "evidence": [e.to_dict() for e in t.evidence],
+                "changes": [
+                    {"meter": m.meter, "delta": m.delta, "value": m.value, "reason": m.reason}
+                    for m in t.changes
+                ],
+            }
+        )
         if t.customer:
-            transcript.append({"speaker": "customer", "text": t.customer, "turn": t.index, "revealed": list(t.revealed)})
+            transcript.append(
+                {
+                    "speaker": "customer",
+                    "text": t.customer,
+                    "turn": t.index,
+                    "revealed": list(t.revealed),
+                }
+            )
     suggestions = _suggestions(session, opportunities, pitfalls, facts_missed)
-    return Report(scenario.id, scenario.title, scenario.version, scenario.content_hash, lang, session.seed, ending_id, kind,
-                  message, score, scenario.pass_score, passed, results, opportunities, pitfalls, facts_found, facts_missed,
-                  trajectory, suggestions, transcript, misplaced)
+    return Report(
+        scenario.id,
+        scenario.title,
+        scenario.version,
+        scenario.content_hash,
+        lang,
+        session.seed,
+        ending_id,
+        kind,
+        message,
+        score,
+        scenario.pass_score,
+        passed,
+        results,
+        opportunities,
+        pitfalls,
+        facts_found,
+        facts_missed,
+        trajectory,
+        suggestions,
+        transcript,
+        misplaced,
+    )
 
 
-def _suggestions(session: Session, opportunities: list[Opportunity], pitfalls: list[PitfallHit],
-                 facts_missed: list[dict[str, Any]]) -> list[str]:
+def _suggestions(
+    session: Session,
+    opportunities: list[Opportunity],
+    pitfalls: list[PitfallHit],
+    facts_missed: list[dict[str, Any]],
+) -> list[str]:
     lang = session.scenario.language
     words, cat = _SUGGEST[lang], session.grader.catalogue
     ranked: list[tuple[float, str]] = []
     for hit in pitfalls[:3]:
         entry = cat.entries[hit.id]
-        ranked.append((100.0, words["pitfall"].format(name=entry.label(lang), explain=entry.explain.get(lang, ""),
-                                                       turn=hit.turn, reply=_clip(hit.reply))))
+        ranked.append(
+            (
+                100.0,
+                words["pitfall"].format(
+                    name=entry.label(lang),
+                    explain=entry.explain.get(lang, ""),
+                    turn=hit.turn,
+                    reply=_clip(hit.reply),
+                ),
+            )
+        )
     missed: dict[str, list[Opportunity]] = {}
     for o in opportunities:
         if not o.taken:
@@ -179,8 +270,17 @@ def _suggestions(session: Session, opportunities: list[Opportunity], pitfalls: l
         entry = cat.entries[technique]
         weight = 50.0 + 10 * len(items) + (5 if entry.core else 0)
         model = next((o.model_reply for o in items if o.model_reply), "")
-        ranked.append((weight, words["missed"].format(name=entry.label(lang), n=len(items), explain=entry.explain.get(lang, ""),
-                                                      model=_clip(model, 80))))
+        ranked.append(
+            (
+                weight,
+                words["missed"].format(
+                    name=entry.label(lang),
+                    n=len(items),
+                    explain=entry.explain.get(lang, ""),
+                    model=_clip(model, 80),
+                ),
+            )
+        )
     for fact in facts_missed:
         ranked.append((45.0, words["fact"].format(label=fact["label"], hint=fact["hint"])))
     if any(t.repeat for t in session.turns):

@@ -154,11 +154,18 @@ class Grader:
         echoed = d.echo(folded, ctx, lang)
         if echoed and "restating" not in hits.by_id:
             hits.add("restating", 0, len(folded), "restating/echo", echoed)
-        if ctx and "gift" not in hits.by_id and d.GIFT_OFFER.search(ctx) and not d.GIFT_DECLINED.search(folded):
+        if (
+            ctx
+            and "gift" not in hits.by_id
+            and d.GIFT_OFFER.search(ctx)
+            and not d.GIFT_DECLINED.search(folded)
+        ):
             accept = d.GIFT_ACCEPT[lang].search(folded)
             if accept and not d.is_question_text(folded, lang):
                 hits.add("gift", accept.start(), accept.end(), "gift/accepts-offer", 0.6)
-        perspective = [ev.span for ev in hits.by_id.get("empathy", ()) if ev.rule == "empathy/perspective"]
+        perspective = [
+            ev.span for ev in hits.by_id.get("empathy", ()) if ev.rule == "empathy/perspective"
+        ]
         restated = bool(hits.by_id.get("restating")) or bool(hits.by_id.get("empathy"))
         question = False
         for (s, e), kind in zip(spans, kinds, strict=True):
@@ -170,11 +177,18 @@ class Grader:
                 continue  # a restatement read back with a "?" confirms; it does not probe
             if restated and not d.has_question_word(folded[s:e], lang):
                 continue  # a restatement read back with a "?" confirms; it does not probe
-            if any(norm_index(hits, p_start) <= s <= norm_index(hits, p_start) + 40 for p_start, _ in perspective):
+            if any(
+                norm_index(hits, p_start) <= s <= norm_index(hits, p_start) + 40
+                for p_start, _ in perspective
+            ):
                 continue  # "换了是您，是不是也得…?" asks the customer to take our side; it does not probe
             question = True
             hits.add("probing", s, e, "probing/question", 0.75)
-        if "probing" in hits.by_id and all(k == "rhetorical" for k in kinds if k != "statement") and not question:
+        if (
+            "probing" in hits.by_id
+            and all(k == "rhetorical" for k in kinds if k != "statement")
+            and not question
+        ):
             # a request cue inside a rhetorical sentence is not a real question
             if any(k == "rhetorical" for k in kinds):
                 hits.drop("probing")
@@ -205,7 +219,9 @@ class Grader:
         )
         return Grade(techniques, pitfalls, confidence, evidence, lang, question, tuple(kinds))
 
-    def _extra(self, hits: _Hits, folded: str, extra: Mapping[str, Sequence[str]], rule: str) -> None:
+    def _extra(
+        self, hits: _Hits, folded: str, extra: Mapping[str, Sequence[str]], rule: str
+    ) -> None:
         for entry_id, phrases in extra.items():
             for phrase in phrases:
                 key = normalise(phrase).text.strip()
@@ -217,7 +233,9 @@ class Grader:
                 elif len(key) >= 4 and len(folded) >= len(key):
                     found = fuzz.partial_ratio_alignment(key, folded, score_cutoff=85)
                     if found is not None:
-                        hits.add(entry_id, found.dest_start, found.dest_end, f"{rule}~{phrase}", 0.65)
+                        hits.add(
+                            entry_id, found.dest_start, found.dest_end, f"{rule}~{phrase}", 0.65
+                        )
 
     def _context_rules(self, hits: _Hits, folded: str, ctx: str, lang: str) -> None:
         if "gift" in hits.by_id and d.GIFT_DECLINED.search(folded):
@@ -225,7 +243,9 @@ class Grader:
         if "overpromise" in hits.by_id and d.PROMISE_DENIED.search(folded):
             hits.drop("overpromise")
         if "bluffing" in hits.by_id:
-            asked = bool(ctx) and d.is_question_text(ctx, lang) and bool(d.PRODUCT_QUESTION.search(ctx))
+            asked = (
+                bool(ctx) and d.is_question_text(ctx, lang) and bool(d.PRODUCT_QUESTION.search(ctx))
+            )
             if not asked or d.HEDGE.search(folded) or d.is_question_text(folded, lang):
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
@@ -233,7 +253,13 @@ class Grader:
             if ctx.strip() and not d.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
                 start = len(folded) and norm_index(hits, first.span[0])
-                hits.add("premature_pressure", start, start + 1, "premature_pressure/no-refusal-in-context", 0.6)
+                hits.add(
+                    "premature_pressure",
+                    start,
+                    start + 1,
+                    "premature_pressure/no-refusal-in-context",
+                    0.6,
+                )
 
 
 def norm_index(hits: _Hits, original_start: int) -> int:

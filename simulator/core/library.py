@@ -68,12 +68,38 @@ def scan(root: str | Path | None = None, catalogue: Catalogue | None = None) -> 
             broken[str(path)] = problems
             continue
         if any(e.id == scenario.id for e in entries):
-            broken[str(path)] = [Problem(str(path), 1, 1, "E024", f"duplicate scenario id '{scenario.id}' in the library")]
+            broken[str(path)] = [
+                Problem(
+                    str(path), 1, 1, "E024", f"duplicate scenario id '{scenario.id}' in the library"
+                )
+            ]
             continue
-        entries.append(Entry(scenario.id, scenario.title, scenario.language, scenario.difficulty, str(path),
-                             scenario.techniques, len(scenario.tests), scenario.stage, scenario.stage_order,
-                             scenario.estimated_minutes, scenario.situation, scenario.pass_score, scenario))
-    entries.sort(key=lambda e: (e.stage_order, e.situation, _DIFFICULTY.get(e.difficulty, 9), e.language != "zh", e.id))
+        entries.append(
+            Entry(
+                scenario.id,
+                scenario.title,
+                scenario.language,
+                scenario.difficulty,
+                str(path),
+                scenario.techniques,
+                len(scenario.tests),
+                scenario.stage,
+                scenario.stage_order,
+                scenario.estimated_minutes,
+                scenario.situation,
+                scenario.pass_score,
+                scenario,
+            )
+        )
+    entries.sort(
+        key=lambda e: (
+            e.stage_order,
+            e.situation,
+            _DIFFICULTY.get(e.difficulty, 9),
+            e.language != "zh",
+            e.id,
+        )
+    )
     return Library(entries, broken)
 
 
@@ -88,5 +114,7 @@ def resolve(name: str, root: str | Path | None = None) -> Path:
     entry = library.get(name)
     if entry is None:
         known = ", ".join(e.id for e in library.entries) or "(the library is empty)"
-        raise SimulatorError(f"no scenario with id '{name}'. Known ids: {known}", "Scenario not found")
+        raise SimulatorError(
+            f"no scenario with id '{name}'. Known ids: {known}", "Scenario not found"
+        )
     return Path(entry.path)

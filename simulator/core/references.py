@@ -31,17 +31,29 @@ def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list
         unknown(("situation",), "E020", "situation", scenario.situation, list(catalogue.situations))
     for required in ("trust", "patience"):
         if required not in scenario.persona.meters:
-            problems.append(doc.problem(("persona", "meters"), "E010", f"the persona needs a '{required}' meter",
-                                        f"add {required}: {{start: 50, min: 0, max: 100}}"))
+            problems.append(
+                doc.problem(
+                    ("persona", "meters"),
+                    "E010",
+                    f"the persona needs a '{required}' meter",
+                    f"add {required}: {{start: 50, min: 0, max: 100}}",
+                )
+            )
     for name, meter in scenario.persona.meters.items():
         if not meter.min <= meter.start <= meter.max:
-            problems.append(doc.problem(("persona", "meters", name), "E013", f"meter '{name}' starts outside [min, max]"))
+            problems.append(
+                doc.problem(
+                    ("persona", "meters", name), "E013", f"meter '{name}' starts outside [min, max]"
+                )
+            )
     if scenario.start not in scenario.beats:
         unknown(("start",), "E021", "beat", scenario.start, list(scenario.beats))
     seen_facts: set[str] = set()
     for i, fact in enumerate(scenario.persona.facts):
         if fact.id in seen_facts:
-            problems.append(doc.problem(("persona", "facts", i, "id"), "E024", f"duplicate fact id '{fact.id}'"))
+            problems.append(
+                doc.problem(("persona", "facts", i, "id"), "E024", f"duplicate fact id '{fact.id}'")
+            )
         seen_facts.add(fact.id)
 
     def _cond_refs(raw: Any, path: tuple[Any, ...]) -> None:
@@ -95,7 +107,9 @@ def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list
         for j, transition in enumerate(beat.get("next") or []):
             _cond_refs(transition.get("when"), path + ("next", j, "when"))
             if transition["to"] not in targets:
-                unknown(path + ("next", j, "to"), "E021", "beat or ending", transition["to"], targets)
+                unknown(
+                    path + ("next", j, "to"), "E021", "beat or ending", transition["to"], targets
+                )
     if not scenario.endings:
         problems.append(doc.problem(("endings",), "E010", "a scenario needs at least one ending"))
     for i, test in enumerate(data.get("tests") or []):
@@ -103,9 +117,15 @@ def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list
         path = ("tests", i, "expect")
         if expect.get("ending") not in (None, "abandoned", "timeout", *scenario.endings):
             unknown(path + ("ending",), "E025", "ending", expect["ending"], list(scenario.endings))
-        for key, options, code in (("facts", facts, "E022"), ("missed_facts", facts, "E022"),
-                                   ("techniques", techniques, "E020"), ("pitfalls", pitfalls, "E020")):
+        for key, options, code in (
+            ("facts", facts, "E022"),
+            ("missed_facts", facts, "E022"),
+            ("techniques", techniques, "E020"),
+            ("pitfalls", pitfalls, "E020"),
+        ):
             for j, name in enumerate(expect.get(key) or []):
                 if name not in options:
-                    unknown(path + (key, j), code, key.rstrip("s").replace("missed_", ""), name, options)
+                    unknown(
+                        path + (key, j), code, key.rstrip("s").replace("missed_", ""), name, options
+                    )
     return problems

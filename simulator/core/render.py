@@ -7,17 +7,58 @@ import json
 from simulator.core.feedback import Report
 
 LABELS = {
-    "zh": {"score": "得分", "pass": "通过", "fail": "未通过", "need": "及格线", "ending": "结局", "techniques": "技巧",
-           "taken": "抓住", "offered": "机会", "misplaced": "用错时机", "missed": "错过的机会", "turn": "第{n}轮",
-           "cue": "客户说", "you": "你说", "better": "更好的说法", "pitfalls": "失误", "facts": "问出的信息",
-           "missed_facts": "没问出的信息", "meters": "指标变化", "suggestions": "三条建议", "transcript": "对话记录",
-           "customer": "客户", "trainee": "你", "none": "无", "start": "开始"},
-    "en": {"score": "Score", "pass": "PASSED", "fail": "NOT PASSED", "need": "pass mark", "ending": "Ending",
-           "techniques": "Techniques", "taken": "taken", "offered": "offered", "misplaced": "misplaced",
-           "missed": "Missed opportunities", "turn": "Turn {n}", "cue": "Customer", "you": "You said",
-           "better": "Better", "pitfalls": "Pitfalls", "facts": "Facts uncovered", "missed_facts": "Facts missed",
-           "meters": "Meters", "suggestions": "Top suggestions", "transcript": "Transcript", "customer": "Customer",
-           "trainee": "You", "none": "none", "start": "start"},
+    "zh": {
+        "score": "得分",
+        "pass": "通过",
+        "fail": "未通过",
+        "need": "及格线",
+        "ending": "结局",
+        "techniques": "技巧",
+        "taken": "抓住",
+        "offered": "机会",
+        "misplaced": "用错时机",
+        "missed": "错过的机会",
+        "turn": "第{n}轮",
+        "cue": "客户说",
+        "you": "你说",
+        "better": "更好的说法",
+        "pitfalls": "失误",
+        "facts": "问出的信息",
+        "missed_facts": "没问出的信息",
+        "meters": "指标变化",
+        "suggestions": "三条建议",
+        "transcript": "对话记录",
+        "customer": "客户",
+        "trainee": "你",
+        "none": "无",
+        "start": "开始",
+    },
+    "en": {
+        "score": "Score",
+        "pass": "PASSED",
+        "fail": "NOT PASSED",
+        "need": "pass mark",
+        "ending": "Ending",
+        "techniques": "Techniques",
+        "taken": "taken",
+        "offered": "offered",
+        "misplaced": "misplaced",
+        "missed": "Missed opportunities",
+        "turn": "Turn {n}",
+        "cue": "Customer",
+        "you": "You said",
+        "better": "Better",
+        "pitfalls": "Pitfalls",
+        "facts": "Facts uncovered",
+        "missed_facts": "Facts missed",
+        "meters": "Meters",
+        "suggestions": "Top suggestions",
+        "transcript": "Transcript",
+        "customer": "Customer",
+        "trainee": "You",
+        "none": "none",
+        "start": "start",
+    },
 }
 
 
@@ -34,13 +75,17 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
     h1, h2, item = ("# ", "## ", "- ") if markdown else ("", "", "  ")
     out: list[str] = [f"{h1}{report.title}", ""]
     verdict = w["pass"] if report.passed else w["fail"]
-    out.append(f"{'**' if markdown else ''}{w['score']}: {report.score}/100 — {verdict}{'**' if markdown else ''}"
-               f" ({w['need']} {report.pass_score})")
+    out.append(
+        f"{'**' if markdown else ''}{w['score']}: {report.score}/100 — {verdict}{'**' if markdown else ''}"
+        f" ({w['need']} {report.pass_score})"
+    )
     out.append(f"{w['ending']}: {report.ending_message or report.ending} [{report.ending_kind}]")
     out += ["", f"{h2}{w['techniques']}"]
     for t in report.techniques:
         extra = f", {w['misplaced']} {t.misplaced}" if t.misplaced else ""
-        out.append(f"{item}{t.name:<8} {_bar(t.taken, t.offered)} {w['taken']} {t.taken}/{t.offered}{extra}")
+        out.append(
+            f"{item}{t.name:<8} {_bar(t.taken, t.offered)} {w['taken']} {t.taken}/{t.offered}{extra}"
+        )
     missed = [o for o in report.opportunities if not o.taken]
     if missed:
         out += ["", f"{h2}{w['missed']}"]
@@ -57,12 +102,19 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
     for p in report.pitfalls:
         out.append(f"{item}{w['turn'].format(n=p.turn)} · {p.id}: 「{p.reply}」 — {p.explain}")
     for m in report.misplaced:
-        out.append(f"{item}{w['turn'].format(n=m['turn'])} · {w['misplaced']} {m['id']}: 「{m['reply']}」")
+        out.append(
+            f"{item}{w['turn'].format(n=m['turn'])} · {w['misplaced']} {m['id']}: 「{m['reply']}」"
+        )
     out += ["", f"{h2}{w['facts']}"]
-    out += [f"{item}{f['label']} ({w['turn'].format(n=f['turn'])})" for f in report.facts_found] or [f"{item}{w['none']}"]
+    out += [
+        f"{item}{f['label']} ({w['turn'].format(n=f['turn'])})" for f in report.facts_found
+    ] or [f"{item}{w['none']}"]
     if report.facts_missed:
         out += ["", f"{h2}{w['missed_facts']}"]
-        out += [f"{item}{f['label']}" + (f" — {f['hint']}" if f["hint"] else "") for f in report.facts_missed]
+        out += [
+            f"{item}{f['label']}" + (f" — {f['hint']}" if f["hint"] else "")
+            for f in report.facts_missed
+        ]
     out += ["", f"{h2}{w['meters']}"]
     for name in report.trajectory[0]:
         values = " → ".join(f"{row.get(name, 0):g}" for row in report.trajectory)

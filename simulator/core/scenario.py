@@ -203,7 +203,9 @@ class Scenario:
         return list(seen)
 
 
-def _lines(doc: Document, raw: Any, path: tuple[Any, ...], problems: list[Problem]) -> tuple[Line, ...]:
+def _lines(
+    doc: Document, raw: Any, path: tuple[Any, ...], problems: list[Problem]
+) -> tuple[Line, ...]:
     if raw is None:
         return ()
     items = raw if isinstance(raw, list) else [raw]
@@ -212,12 +214,16 @@ def _lines(doc: Document, raw: Any, path: tuple[Any, ...], problems: list[Proble
         if isinstance(item, str):
             out.append(Line(item))
         elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            when = c.parse(doc, item["when"], path + (i, "when"), problems) if "when" in item else None
+            when = (
+                c.parse(doc, item["when"], path + (i, "when"), problems) if "when" in item else None
+            )
             out.append(Line(item["text"], when))
     return tuple(out)
 
 
-def _cond(doc: Document, raw: dict[str, Any], key: str, path: tuple[Any, ...], problems: list[Problem]) -> c.Cond | None:
+def _cond(
+    doc: Document, raw: dict[str, Any], key: str, path: tuple[Any, ...], problems: list[Problem]
+) -> c.Cond | None:
     return c.parse(doc, raw[key], path + (key,), problems) if key in raw else None
 
 
@@ -229,28 +235,58 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
     problems: list[Problem] = []
     data = doc.data
     if not isinstance(data, dict):
-        raise ScenarioError([doc.problem((), "E011", "a scenario file is a mapping of keys (format, id, title, …)",
-                                         "start from the example in docs/scenario-format.md")])
+        raise ScenarioError(
+            [
+                doc.problem(
+                    (),
+                    "E011",
+                    "a scenario file is a mapping of keys (format, id, title, …)",
+                    "start from the example in docs/scenario-format.md",
+                )
+            ]
+        )
     check(doc, SCENARIO, data, (), problems)
     if problems:
         raise ScenarioError(problems)
     persona_raw = data["persona"]
     meters = {
-        name: Meter(name, float(m["start"]), float(m.get("min", 0)), float(m.get("max", 100)), str(m.get("label", name)))
+        name: Meter(
+            name,
+            float(m["start"]),
+            float(m.get("min", 0)),
+            float(m.get("max", 100)),
+            str(m.get("label", name)),
+        )
         for name, m in persona_raw["meters"].items()
     }
     facts = tuple(
-        Fact(f["id"], f["label"], f["says"], c.parse(doc, f["when"], ("persona", "facts", i, "when"), problems), f.get("hint", ""))
+        Fact(
+            f["id"],
+            f["label"],
+            f["says"],
+            c.parse(doc, f["when"], ("persona", "facts", i, "when"), problems),
+            f.get("hint", ""),
+        )
         for i, f in enumerate(persona_raw.get("facts") or [])
     )
-    persona = Persona(persona_raw["name"], persona_raw["role"], persona_raw.get("personality", ""),
-                      tuple(persona_raw.get("background") or ()), persona_raw.get("wants", ""), meters, facts)
+    persona = Persona(
+        persona_raw["name"],
+        persona_raw["role"],
+        persona_raw.get("personality", ""),
+        tuple(persona_raw.get("background") or ()),
+        persona_raw.get("wants", ""),
+        meters,
+        facts,
+    )
     beats: dict[str, Beat] = {}
     for i, b in enumerate(data["beats"]):
         path: tuple[Any, ...] = ("beats", i)
         effects = tuple(
-            Effect(c.parse(doc, e["when"], path + ("effects", j, "when"), problems),
-                   {k: float(v) for k, v in e["meters"].items()}, e["reason"])
+            Effect(
+                c.parse(doc, e["when"], path + ("effects", j, "when"), problems),
+                {k: float(v) for k, v in e["meters"].items()},
+                e["reason"],
+            )
             for j, e in enumerate(b.get("effects") or [])
         )
         transitions = tuple(
@@ -258,37 +294,98 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
             for j, t in enumerate(b.get("next") or [])
         )
         if b["id"] in beats:
-            problems.append(doc.problem(path + ("id",), "E024", f"duplicate beat id '{b['id']}'", "give each beat its own id"))
+            problems.append(
+                doc.problem(
+                    path + ("id",),
+                    "E024",
+                    f"duplicate beat id '{b['id']}'",
+                    "give each beat its own id",
+                )
+            )
         beats[b["id"]] = Beat(
-            b["id"], _lines(doc, b["say"], path + ("say",), problems), _lines(doc, b.get("stay"), path + ("stay",), problems),
-            tuple(b.get("opportunities") or ()), tuple(b.get("punishes") or ()), bool(b.get("bottom_line", False)),
-            {k: tuple(v) for k, v in (b.get("evidence") or {}).items()}, b.get("model_reply", ""), b.get("hint", ""),
-            effects, transitions,
+            b["id"],
+            _lines(doc, b["say"], path + ("say",), problems),
+            _lines(doc, b.get("stay"), path + ("stay",), problems),
+            tuple(b.get("opportunities") or ()),
+            tuple(b.get("punishes") or ()),
+            bool(b.get("bottom_line", False)),
+            {k: tuple(v) for k, v in (b.get("evidence") or {}).items()},
+            b.get("model_reply", ""),
+            b.get("hint", ""),
+            effects,
+            transitions,
         )
     endings: dict[str, Ending] = {}
     for i, e in enumerate(data["endings"]):
         if e["id"] in endings or e["id"] in beats:
-            problems.append(doc.problem(("endings", i, "id"), "E024", f"duplicate id '{e['id']}'", "ending and beat ids must all differ"))
+            problems.append(
+                doc.problem(
+                    ("endings", i, "id"),
+                    "E024",
+                    f"duplicate id '{e['id']}'",
+                    "ending and beat ids must all differ",
+                )
+            )
         endings[e["id"]] = Ending(e["id"], e["kind"], e["message"], e.get("say", ""))
     tests = []
     for i, t in enumerate(data.get("tests") or []):
         ex = t["expect"]
         score = ex.get("score")
         if score is not None and (len(score) != 2 or score[0] > score[1]):
-            problems.append(doc.problem(("tests", i, "expect", "score"), "E013", "score is [low, high] with low <= high"))
+            problems.append(
+                doc.problem(
+                    ("tests", i, "expect", "score"), "E013", "score is [low, high] with low <= high"
+                )
+            )
             score = None
-        expect = Expect(ex.get("ending"), ex.get("kind"), tuple(score) if score else None, ex.get("passed"),
-                        tuple(ex.get("facts") or ()), tuple(ex.get("missed_facts") or ()),
-                        tuple(ex.get("techniques") or ()), tuple(ex.get("pitfalls") or ()), bool(ex.get("no_pitfalls", False)))
-        tests.append(TestCase(t["name"], tuple(t["replies"]), int(t.get("seed", 0)), expect, doc.where(("tests", i))[0]))
+        expect = Expect(
+            ex.get("ending"),
+            ex.get("kind"),
+            tuple(score) if score else None,
+            ex.get("passed"),
+            tuple(ex.get("facts") or ()),
+            tuple(ex.get("missed_facts") or ()),
+            tuple(ex.get("techniques") or ()),
+            tuple(ex.get("pitfalls") or ()),
+            bool(ex.get("no_pitfalls", False)),
+        )
+        tests.append(
+            TestCase(
+                t["name"],
+                tuple(t["replies"]),
+                int(t.get("seed", 0)),
+                expect,
+                doc.where(("tests", i))[0],
+            )
+        )
     settings = Settings(**(data.get("settings") or {}))
     path_raw = data.get("path") or {}
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    digest = hashlib.sha256(
+        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    ).hexdigest()[:16]
     scenario = Scenario(
-        data["id"], str(data["version"]), data["title"], data["language"], data["difficulty"], data["situation"],
-        tuple(data.get("tags") or ()), tuple(data.get("objectives") or ()), int(data.get("estimated_minutes", 10)),
-        int(data["pass_score"]), path_raw.get("stage", ""), int(path_raw.get("order", 0)), dict(data["briefing"]),
-        persona, settings, data["start"], beats, endings, tuple(tests), digest, source, doc,
+        data["id"],
+        str(data["version"]),
+        data["title"],
+        data["language"],
+        data["difficulty"],
+        data["situation"],
+        tuple(data.get("tags") or ()),
+        tuple(data.get("objectives") or ()),
+        int(data.get("estimated_minutes", 10)),
+        int(data["pass_score"]),
+        path_raw.get("stage", ""),
+        int(path_raw.get("order", 0)),
+        dict(data["briefing"]),
+        persona,
+        settings,
+        data["start"],
+        beats,
+        endings,
+        tuple(tests),
+        digest,
+        source,
+        doc,
     )
     problems += check_references(scenario, doc, catalogue)
     if problems:
@@ -299,7 +396,11 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
 def suggest(name: str, options: list[str]) -> str:
     """A 'did you mean' hint."""
     guess = process.extractOne(name, options, score_cutoff=60) if options else None
-    return f"did you mean '{guess[0]}'?" if guess else ("known: " + ", ".join(options[:12]) if options else "")
+    return (
+        f"did you mean '{guess[0]}'?"
+        if guess
+        else ("known: " + ", ".join(options[:12]) if options else "")
+    )
 
 
 def load_scenario(path: str | Path, catalogue: Catalogue | None = None) -> Scenario:
@@ -307,6 +408,8 @@ def load_scenario(path: str | Path, catalogue: Catalogue | None = None) -> Scena
     return build(load_file(path), catalogue, str(path))
 
 
-def load_scenario_text(text: str, name: str = "<text>", catalogue: Catalogue | None = None) -> Scenario:
+def load_scenario_text(
+    text: str, name: str = "<text>", catalogue: Catalogue | None = None
+) -> Scenario:
     """Load and check a scenario from text (tests, editors)."""
     return build(load_text(text, name), catalogue, name)

@@ -12,11 +12,25 @@ from __future__ import annotations
 
 W_OPP, W_FACTS, W_END = 50.0, 20.0, 30.0
 PITFALL_COST, MISPLACED_COST = 8.0, 4.0
-ENDING_VALUE = {"success": 1.0, "partial": 0.5, "failure": 0.2, "walkout": 0.0, "abandoned": 0.0, "timeout": 0.1}
+ENDING_VALUE = {
+    "success": 1.0,
+    "partial": 0.5,
+    "failure": 0.2,
+    "walkout": 0.0,
+    "abandoned": 0.0,
+    "timeout": 0.1,
+}
 
 
-def compute(taken: int, offered: int, facts_found: int, facts_total: int, ending_kind: str,
-            pitfalls: int, misplaced: int) -> int:
+def compute(
+    taken: int,
+    offered: int,
+    facts_found: int,
+    facts_total: int,
+    ending_kind: str,
+    pitfalls: int,
+    misplaced: int,
+) -> int:
     """The 0-100 score."""
     opp = taken / offered if offered else 0.0
     end = ENDING_VALUE.get(ending_kind, 0.0)

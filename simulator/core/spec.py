@@ -41,8 +41,15 @@ class F:
     """Additional JSON Schema keywords."""
 
 
-_JSON_TYPES = {"str": "string", "int": "integer", "number": "number", "bool": "boolean", "list": "array",
-               "obj": "object", "map": "object"}
+_JSON_TYPES = {
+    "str": "string",
+    "int": "integer",
+    "number": "number",
+    "bool": "boolean",
+    "list": "array",
+    "obj": "object",
+    "map": "object",
+}
 
 
 def to_schema(spec: F, defs: dict[str, Any]) -> dict[str, Any]:
@@ -54,7 +61,12 @@ def to_schema(spec: F, defs: dict[str, Any]) -> dict[str, Any]:
         return out
     kinds = spec.type.split("|")
     if len(kinds) > 1:
-        out = {"anyOf": [to_schema(F(kind, items=spec.items, fields=spec.fields, values=spec.values), defs) for kind in kinds]}
+        out = {
+            "anyOf": [
+                to_schema(F(kind, items=spec.items, fields=spec.fields, values=spec.values), defs)
+                for kind in kinds
+            ]
+        }
     else:
         out = {"type": _JSON_TYPES[spec.type]}
         if spec.type == "list" and spec.items:
@@ -97,38 +109,64 @@ def _type_ok(kind: str, value: Any) -> bool:
     return True
 
 
-_NAMES = {"str": "text", "int": "a whole number", "number": "a number", "bool": "true or false", "list": "a list",
-          "obj": "a mapping", "map": "a mapping", "cond": "a condition (a mapping)"}
+_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "number": "a number",
+    "bool": "true or false",
+    "list": "a list",
+    "obj": "a mapping",
+    "map": "a mapping",
+    "cond": "a condition (a mapping)",
+}
 
 
-def check(doc: Document, spec: F, value: Any, path: tuple[Any, ...], problems: list[Problem]) -> None:
+def check(
+    doc: Document, spec: F, value: Any, path: tuple[Any, ...], problems: list[Problem]
+) -> None:
     """Append a Problem for every way `value` departs from `spec` (conditions excluded)."""
     kinds = spec.type.split("|")
     if not any(_type_ok(kind, value) for kind in kinds):
         expected = " or ".join(_NAMES[k] for k in kinds)
         got = type(value).__name__ if value is not None else "nothing"
-        problems.append(doc.problem(path, "E011", f"{_label(path)} should be {expected}, not {got}"))
+        problems.append(
+            doc.problem(path, "E011", f"{_label(path)} should be {expected}, not {got}")
+        )
         return
     if spec.enum and value not in spec.enum:
         options = ", ".join(str(v) for v in spec.enum)
-        problems.append(doc.problem(path, "E013", f"{_label(path)} is {value!r}; expected one of: {options}"))
+        problems.append(
+            doc.problem(path, "E013", f"{_label(path)} is {value!r}; expected one of: {options}")
+        )
     if isinstance(value, int | float) and not isinstance(value, bool):
         if spec.minimum is not None and value < spec.minimum:
-            problems.append(doc.problem(path, "E013", f"{_label(path)} must be at least {spec.minimum:g}"))
+            problems.append(
+                doc.problem(path, "E013", f"{_label(path)} must be at least {spec.minimum:g}")
+            )
         if spec.maximum is not None and value > spec.maximum:
-            problems.append(doc.problem(path, "E013", f"{_label(path)} must be at most {spec.maximum:g}"))
+            problems.append(
+                doc.problem(path, "E013", f"{_label(path)} must be at most {spec.maximum:g}")
+            )
     if isinstance(value, list) and spec.items is not None:
         for index, item in enumerate(value):
             check(doc, spec.items, item, path + (index,), problems)
     if isinstance(value, dict) and "obj" in kinds and spec.fields is not None:
         for key, sub in spec.fields.items():
             if sub.required and key not in value:
-                problems.append(doc.problem(path, "E010", f"{_label(path)} is missing '{key}'", sub.doc))
+                problems.append(
+                    doc.problem(path, "E010", f"{_label(path)} is missing '{key}'", sub.doc)
+                )
         for key, item in value.items():
             if key not in spec.fields:
                 guess = process.extractOne(key, list(spec.fields), score_cutoff=60)
-                hint = f"did you mean '{guess[0]}'?" if guess else "allowed: " + ", ".join(spec.fields)
-                problems.append(doc.problem(path + (key,), "E012", f"unknown key '{key}' in {_label(path)}", hint))
+                hint = (
+                    f"did you mean '{guess[0]}'?" if guess else "allowed: " + ", ".join(spec.fields)
+                )
+                problems.append(
+                    doc.problem(
+                        path + (key,), "E012", f"unknown key '{key}' in {_label(path)}", hint
+                    )
+                )
             else:
                 check(doc, spec.fields[key], item, path + (key,), problems)
     if isinstance(value, dict) and "map" in kinds and spec.values is not None:

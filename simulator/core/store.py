@@ -151,8 +151,12 @@ def report_from_dict(data: dict[str, Any]) -> Report:
 
     try:
         values = pick(Report, data)
-        values["techniques"] = [TechniqueResult(**pick(TechniqueResult, t)) for t in data.get("techniques", [])]
-        values["opportunities"] = [Opportunity(**pick(Opportunity, o)) for o in data.get("opportunities", [])]
+        values["techniques"] = [
+            TechniqueResult(**pick(TechniqueResult, t)) for t in data.get("techniques", [])
+        ]
+        values["opportunities"] = [
+            Opportunity(**pick(Opportunity, o)) for o in data.get("opportunities", [])
+        ]
         values["pitfalls"] = [PitfallHit(**pick(PitfallHit, p)) for p in data.get("pitfalls", [])]
         return Report(**values)
     except (TypeError, AttributeError) as error:
@@ -166,7 +170,9 @@ def _slug(text: str) -> str:
 class Store:
     """The data folder: one object per app, cheap to create."""
 
-    def __init__(self, root: str | Path | None = None, now: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self, root: str | Path | None = None, now: Callable[[], datetime] | None = None
+    ) -> None:
         self.root = Path(root) if root else data_dir()
         """The data folder."""
         self.now = now or (lambda: datetime.now().astimezone())
@@ -200,7 +206,11 @@ class Store:
         out = []
         for path in self.unfinished_dir.glob("*.json") if self.unfinished_dir.is_dir() else []:
             data = _read(path)
-            if not data or data.get("schema") != SCHEMA or not isinstance(data.get("session"), dict):
+            if (
+                not data
+                or data.get("schema") != SCHEMA
+                or not isinstance(data.get("session"), dict)
+            ):
                 continue
             try:
                 values = {f.name: data[f.name] for f in fields(Unfinished)}
@@ -216,14 +226,36 @@ class Store:
         (self.unfinished_dir / f"{session_id}.json").unlink(missing_ok=True)
 
     # ---- history --------------------------------------------------------------------
-    def finish(self, session_id: str, session: dict[str, Any], report: Report, *, title: str, mode: str,
-               elapsed: float) -> HistoryItem:
+    def finish(
+        self,
+        session_id: str,
+        session: dict[str, Any],
+        report: Report,
+        *,
+        title: str,
+        mode: str,
+        elapsed: float,
+    ) -> HistoryItem:
         """Record a finished session in the history and drop its autosave."""
-        item = HistoryItem(session_id, report.scenario, title, self.now().isoformat(timespec="seconds"), mode,
-                           report.score, report.pass_score, report.passed, report.ending_kind,
-                           len(session.get("replies") or []), round(elapsed, 1))
-        data = {"schema": SCHEMA, "item": {f.name: getattr(item, f.name) for f in fields(HistoryItem)},
-                "session": session, "report": report.to_dict()}
+        item = HistoryItem(
+            session_id,
+            report.scenario,
+            title,
+            self.now().isoformat(timespec="seconds"),
+            mode,
+            report.score,
+            report.pass_score,
+            report.passed,
+            report.ending_kind,
+            len(session.get("replies") or []),
+            round(elapsed, 1),
+        )
+        data = {
+            "schema": SCHEMA,
+            "item": {f.name: getattr(item, f.name) for f in fields(HistoryItem)},
+            "session": session,
+            "report": report.to_dict(),
+        }
         atomic_write(self.history_dir / f"{session_id}.json", _dump(data))
         self.discard(session_id)
         return item
@@ -236,7 +268,9 @@ class Store:
             if not data or data.get("schema") != SCHEMA or not isinstance(data.get("item"), dict):
                 continue
             try:
-                out.append(HistoryItem(**{f.name: data["item"][f.name] for f in fields(HistoryItem)}))
+                out.append(
+                    HistoryItem(**{f.name: data["item"][f.name] for f in fields(HistoryItem)})
+                )
             except (KeyError, TypeError):
                 continue
         out.sort(key=lambda h: (h.finished_at, h.id), reverse=True)
@@ -257,7 +291,9 @@ class Store:
         return best
 
     # ---- exports and preferences ------------------------------------------------------
-    def export(self, report: Report, lang: str | None = None, folder: str | Path | None = None) -> tuple[Path, Path]:
+    def export(
+        self, report: Report, lang: str | None = None, folder: str | Path | None = None
+    ) -> tuple[Path, Path]:
         """Write the report as Markdown and JSON; returns both paths."""
         target = Path(folder) if folder else self.exports_dir
         stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"

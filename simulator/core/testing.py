@@ -24,7 +24,12 @@ class TestResult:
         return not self.failures
 
 
-def play(scenario: Scenario, replies: list[str] | tuple[str, ...], seed: int = 0, grader: Grader | None = None) -> Session:
+def play(
+    scenario: Scenario,
+    replies: list[str] | tuple[str, ...],
+    seed: int = 0,
+    grader: Grader | None = None,
+) -> Session:
     """Play replies in order; a session still open when they run out is abandoned."""
     session = Session.start(scenario, seed, grader)
     for reply in replies:
@@ -41,7 +46,9 @@ def run_test(scenario: Scenario, test: TestCase, grader: Grader | None = None) -
     ex, fails = test.expect, []
     used_replies = len(session.turns)
     if ex.ending is not None and report.ending != ex.ending:
-        fails.append(f"ending: expected '{ex.ending}', got '{report.ending}' after {used_replies} replies")
+        fails.append(
+            f"ending: expected '{ex.ending}', got '{report.ending}' after {used_replies} replies"
+        )
     if ex.kind is not None and report.ending_kind != ex.kind:
         fails.append(f"ending kind: expected {ex.kind}, got {report.ending_kind}")
     if ex.score is not None and not ex.score[0] <= report.score <= ex.score[1]:

@@ -59,45 +59,101 @@ def warnings(scenario: Scenario) -> list[Problem]:
     for beat_id, beat in scenario.beats.items():
         path = ("beats", index[beat_id])
         if beat_id not in reach:
-            out.append(doc.problem(path, "W101", f"beat '{beat_id}' cannot be reached from '{scenario.start}'",
-                                   "add a transition to it or remove it"))
+            out.append(
+                doc.problem(
+                    path,
+                    "W101",
+                    f"beat '{beat_id}' cannot be reached from '{scenario.start}'",
+                    "add a transition to it or remove it",
+                )
+            )
         if not beat.next:
-            out.append(doc.problem(path, "W102", f"beat '{beat_id}' has no way out",
-                                   "add a 'next' entry leading to another beat or an ending"))
+            out.append(
+                doc.problem(
+                    path,
+                    "W102",
+                    f"beat '{beat_id}' has no way out",
+                    "add a 'next' entry leading to another beat or an ending",
+                )
+            )
         if beat.opportunities and not beat.model_reply.strip():
-            out.append(doc.problem(path, "W106", f"beat '{beat_id}' has opportunities but no model_reply",
-                                   "write the reply a senior manager would give here"))
+            out.append(
+                doc.problem(
+                    path,
+                    "W106",
+                    f"beat '{beat_id}' has opportunities but no model_reply",
+                    "write the reply a senior manager would give here",
+                )
+            )
         for j, transition in enumerate(beat.next):
             for node in c.walk(transition.when) if transition.when else ():
                 if node.op == "technique" and all(t in beat.punishes for t in node.args):
-                    out.append(doc.problem(path + ("next", j), "W105",
-                                           f"condition needs {', '.join(node.args)}, which this beat punishes (never credited here)",
-                                           "remove it from punishes or change the condition"))
+                    out.append(
+                        doc.problem(
+                            path + ("next", j),
+                            "W105",
+                            f"condition needs {', '.join(node.args)}, which this beat punishes (never credited here)",
+                            "remove it from punishes or change the condition",
+                        )
+                    )
     ending_index = {ending_id: i for i, ending_id in enumerate(scenario.endings)}
     for ending_id, ending in scenario.endings.items():
         if ending.kind != "walkout" and ending_id not in reach:
-            out.append(doc.problem(("endings", ending_index[ending_id]), "W103", f"no path reaches ending '{ending_id}'",
-                                   "add a transition to it"))
+            out.append(
+                doc.problem(
+                    ("endings", ending_index[ending_id]),
+                    "W103",
+                    f"no path reaches ending '{ending_id}'",
+                    "add a transition to it",
+                )
+            )
     opportunities = {t for beat in scenario.beats.values() for t in beat.opportunities}
     for i, fact in enumerate(scenario.persona.facts):
         if not _can_hold(fact.when, scenario):
-            out.append(doc.problem(("persona", "facts", i), "W104", f"fact '{fact.id}' can never be revealed",
-                                   "its meter condition lies outside the meter's range"))
+            out.append(
+                doc.problem(
+                    ("persona", "facts", i),
+                    "W104",
+                    f"fact '{fact.id}' can never be revealed",
+                    "its meter condition lies outside the meter's range",
+                )
+            )
         for node in c.walk(fact.when):
-            if node.op in ("technique", "used") and not any(t in opportunities or t in ("praise", "probing", "pressure", "empathy") for t in node.args):
-                out.append(doc.problem(("persona", "facts", i, "when"), "W105",
-                                       f"fact '{fact.id}' needs {', '.join(node.args)}, which no beat offers",
-                                       "add it to a beat's opportunities"))
+            if node.op in ("technique", "used") and not any(
+                t in opportunities or t in ("praise", "probing", "pressure", "empathy")
+                for t in node.args
+            ):
+                out.append(
+                    doc.problem(
+                        ("persona", "facts", i, "when"),
+                        "W105",
+                        f"fact '{fact.id}' needs {', '.join(node.args)}, which no beat offers",
+                        "add it to a beat's opportunities",
+                    )
+                )
     reachable_kinds = [scenario.endings[e].kind for e in reach if e in scenario.endings]
     best = max((ENDING_VALUE[k] for k in reachable_kinds), default=0.0)
     from simulator.core.scoring import max_score
 
     ceiling = max_score(best, bool(scenario.persona.facts))
     if scenario.pass_score > ceiling:
-        out.append(doc.problem(("pass_score",), "W107", f"pass_score {scenario.pass_score} is above the best reachable score {ceiling}",
-                               "lower it or add a path to a success ending"))
+        out.append(
+            doc.problem(
+                ("pass_score",),
+                "W107",
+                f"pass_score {scenario.pass_score} is above the best reachable score {ceiling}",
+                "lower it or add a path to a success ending",
+            )
+        )
     if not scenario.tests:
-        out.append(doc.problem(("tests",), "W108", "no embedded tests", "add a model path, a poor path and a walkout"))
+        out.append(
+            doc.problem(
+                ("tests",),
+                "W108",
+                "no embedded tests",
+                "add a model path, a poor path and a walkout",
+            )
+        )
     return out
 
 
@@ -107,13 +163,17 @@ def scenario_files(paths: list[str | Path]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            files += sorted(
+                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
         else:
             files.append(path)
     return files
 
 
-def validate_file(path: str | Path, catalogue: Catalogue | None = None) -> tuple[Scenario | None, list[Problem]]:
+def validate_file(
+    path: str | Path, catalogue: Catalogue | None = None
+) -> tuple[Scenario | None, list[Problem]]:
     """Load one file; return the scenario (None on errors) and every problem found."""
     try:
         scenario = load_scenario(path, catalogue)

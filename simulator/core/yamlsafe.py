@@ -86,7 +86,9 @@ class _Builder:
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if key_node.tag == "tag:yaml.org,2002:merge":
-                    self.fail(key_node, "E005", "merge keys (<<) are not supported", "write the keys out")
+                    self.fail(
+                        key_node, "E005", "merge keys (<<) are not supported", "write the keys out"
+                    )
                     continue
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                     self.fail(key_node, "E011", "mapping keys must be plain text")
@@ -96,7 +98,9 @@ class _Builder:
                     self.fail(key_node, "E011", "mapping keys must be plain text")
                     continue
                 key = str(key)
-                self.marks.setdefault(path + (key,), (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                self.marks.setdefault(
+                    path + (key,), (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                )
                 if key in result:
                     self.fail(key_node, "E007", f"duplicate key {key!r}", "keep one of the two")
                     continue
@@ -118,7 +122,9 @@ class _TooBig(Exception):
 def load_text(text: str, file: str) -> Document:
     """Parse YAML text; raise ScenarioError with every problem found."""
     if not text.strip():
-        raise ScenarioError([Problem(file, 1, 1, "E003", "the file is empty", "start from docs/scenario-format.md")])
+        raise ScenarioError(
+            [Problem(file, 1, 1, "E003", "the file is empty", "start from docs/scenario-format.md")]
+        )
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -126,12 +132,27 @@ def load_text(text: str, file: str) -> Document:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = f"YAML syntax: {error.problem or error.context}"
         raise ScenarioError(
-            [Problem(file, line, col, "E001", message, "check indentation and quoting on this line")]
+            [
+                Problem(
+                    file, line, col, "E001", message, "check indentation and quoting on this line"
+                )
+            ]
         ) from None
     except yaml.YAMLError as error:
         raise ScenarioError([Problem(file, 1, 1, "E001", f"YAML syntax: {error}")]) from None
     if node is None:
-        raise ScenarioError([Problem(file, 1, 1, "E003", "the file holds no data", "start from docs/scenario-format.md")])
+        raise ScenarioError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "E003",
+                    "the file holds no data",
+                    "start from docs/scenario-format.md",
+                )
+            ]
+        )
     builder = _Builder(file)
     try:
         data = builder.build(node, ())
@@ -140,7 +161,10 @@ def load_text(text: str, file: str) -> Document:
         raise ScenarioError(
             [
                 Problem(
-                    file, mark.line + 1, mark.column + 1, "E006",
+                    file,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "E006",
                     f"the file expands to more than {MAX_NODES} values (an alias bomb?)",
                     "avoid nested aliases (*name); write values out",
                 )
@@ -159,16 +183,36 @@ def load_file(path: Path | str) -> Document:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ScenarioError(
-                [Problem(name, 0, 0, "E004", f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}", "split it or remove what it does not need")]
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        "E004",
+                        f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}",
+                        "split it or remove what it does not need",
+                    )
+                ]
             )
         raw = path.read_bytes()
     except OSError as error:
-        raise ScenarioError([Problem(name, 0, 0, "E000", f"cannot read the file: {error.strerror}")]) from None
+        raise ScenarioError(
+            [Problem(name, 0, 0, "E000", f"cannot read the file: {error.strerror}")]
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ScenarioError(
-            [Problem(name, line, 0, "E002", f"not UTF-8 text (byte {error.start})", "save the file as UTF-8")]
+            [
+                Problem(
+                    name,
+                    line,
+                    0,
+                    "E002",
+                    f"not UTF-8 text (byte {error.start})",
+                    "save the file as UTF-8",
+                )
+            ]
         ) from None
     return load_text(text, name)
