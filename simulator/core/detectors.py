@@ -323,6 +323,16 @@ def has_question_word(clause: str, lang: str) -> bool:
     return bool((_ZH_WH if lang == "zh" else _EN_WH).search(clause))
 
 
+ULTIMATUM = re.compile(
+    r"必须[^。!?]{0,10}(签|定|交|见)|不然(就|我|我们)|否则|就算了|不签(就|我)|作废|利率就(调|涨)|"
+    r"\b(must (sign|decide|bring)|or else|otherwise|or i'll|or the)\b"
+)
+NEUTRAL = re.compile(
+    r"没想好|还没(决定|定|想)|先(了解|看看|问问|比比)|了解(一下)?|咨询|介绍(一下)?|考虑|能不能(约|先看)|我填了|准备好了|带来了|尝尝|孩子|路上|堵不堵|"
+    r"字[^。!?]{0,4}大|下周|出差|"
+    r"\b(who's this|who is this|what brings you|just asking|tell me (a bit )?about|i'm the owner|here's the|i filled|i'll try|next week|thinking about|"
+    r"not sure yet|haven't decided|looking into|wondering|could you tell me|what (kind|sort) of)\b"
+)
 OPENING = re.compile(
     r"来了|请坐|坐坐|坐吧|欢迎|您好|你好|进来|喝茶|喝水|早啊|早上好|"
     r"\b(hello|hi|hey|come in|welcome|have a seat|sit down|tea|water|coffee|good morning|nice to meet|find the place|find us|get here)\b"

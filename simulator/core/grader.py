@@ -238,6 +238,8 @@ class Grader:
                         )
 
     def _context_rules(self, hits: _Hits, folded: str, ctx: str, lang: str) -> None:
+        if "closing" in hits.by_id and ("deception" in hits.by_id or d.ULTIMATUM.search(folded)):
+            hits.drop("closing")  # "今天必须签,不签就算了" is pressure, not a proposed next step
         if "gift" in hits.by_id and d.GIFT_DECLINED.search(folded):
             hits.drop("gift")
         if "overpromise" in hits.by_id and d.PROMISE_DENIED.search(folded):
@@ -250,7 +252,8 @@ class Grader:
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
             warm = any(t in hits.by_id for t in ("empathy", "rapport", "praise"))
-            if ctx.strip() and not d.RESISTANCE.search(ctx) and not warm:
+            neutral = d.OPENING.search(ctx) or d.NEUTRAL.search(ctx)
+            if ctx.strip() and neutral and not d.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
                 start = len(folded) and norm_index(hits, first.span[0])
                 hits.add(
