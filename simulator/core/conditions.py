@@ -21,10 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from simulator.core.errors import Problem
-from simulator.core.text import normalise
+from simulator.core.text import contains, near_match, normalise
 from simulator.core.yamlsafe import Document
 
 COMPARE = ("gte", "gt", "lte", "lt", "eq")
@@ -164,9 +162,7 @@ def phrase_in(phrase: str, folded: str) -> bool:
     key = normalise(phrase).text.strip()
     if not key:
         return False
-    if key in folded:
-        return True
-    return len(key) >= 4 and fuzz.partial_ratio(key, folded, score_cutoff=85) > 0
+    return contains(key, folded) is not None or near_match(key, folded) is not None
 
 
 def holds(cond: Cond, state: State) -> bool:

@@ -21,7 +21,7 @@ _ZH_INDEFINITE = re.compile(
     r"哪儿都|哪里都|哪都|哪里哪里|(不管|无论|不论|不知|没想好|想好|看看)[^。!?,]*|不(理解|明白|知道|懂|清楚)(您|你|你们|您们)?(为什么|为啥|怎么|什么)|几乎|要不要(紧)?$"
 )
 _ZH_INTERROGATIVE = re.compile(
-    r"什么|啥|怎么|怎样|为什么|为啥|干嘛|多少|(?<![十好])几(?![十百千万])(个|年|天|次|家|位|岁|点|月|号|成|台|辆|套|间|种|户|亩|头|吨|万|十|百|千|回|趟|批|笔|张)|"
+    r"什么|啥|怎么|怎样|为什么|为啥|干嘛|多少|(?<![十好么就没这那])几(?![十百千万])(个|年|天|次|家|位|岁|点|月|号|成|台|辆|套|间|种|户|亩|头|吨|万|十|百|千|回|趟|批|笔|张)|"
     r"哪(里|儿|个|些|家|种|年|天|位|边|方面|一)|谁|多久|多长|多大|多远|多高|多重|多快|如何|是否|有无|能否|可否|"
     r"([^不没\s])[不没]\3|有没有|可不可以|愿不愿意|方便不方便|还是[^。!?,]{1,12}(呢|\?|吗)?$"
 )
@@ -137,7 +137,7 @@ def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
 
 _RESTATE_MARKER = {
     "zh": re.compile(
-        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(的|过|了)?|也就是说|我先记下来|我记一下|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?|"
+        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(的|过|了)?|也就是说|我先记下来|我记一下|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?(?![^。!?,]{0,3}(再|后|回))|"
         r"(如果)?我没(听|理解)错(的话)?|(您|你)的意思是|我理解(的|得)?是|总结一下|听下来"
     ),
     "en": re.compile(
@@ -279,7 +279,8 @@ HEDGE = re.compile(
 )
 PRODUCT_QUESTION = re.compile(
     r"业务|产品|规定|政策|条款|外汇|跨境|信用证|保函|汇率|税|信托|基金|理财|保险|期货|远期|结售汇|怎么算|区别|一样吗|适用|能用|支持|流程|标准|系统|能做|能办|办得了|合规|可以做|"
-    r"\b(product|policy|rule|regulation|clause|scheme|derivative|hedge|swap|forward|letter of credit|guarantee|fx|tax|insurance|fund|cover|apply|support|difference|same as|work|allowed|possible|offer)\b"
+    r"\b(product|policy|rule|regulation|clause|scheme|derivative|hedge|swap|forward|letter of credit|guarantee|fx|tax|insurance|fund|cover|apply|support|difference|same as|work|allowed|possible|offer|"
+    r"cross-border|vat|facility|deductible|programme|program|subsidy|qualify|eligible|treatment|accounting|export|import|currency)\b"
 )
 GIFT_OFFER = re.compile(
     r"礼物|礼品|红包|购物卡|心意|一点意思|请你|请您|做东|买单|我请|免费|不收钱|包(个|一)|全包|送(你|您|给)|拿着|收下|关照|打招呼|帮(你|您)|安排好|辛苦费|拿去|带回去|给(你|您)的|"

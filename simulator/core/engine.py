@@ -117,6 +117,8 @@ class Session:
     turns_in_beat: int = 0
     visits: list[tuple[str, int]] = field(default_factory=list)
     """(beat id, index of the first turn spent there) for each arrival at a beat."""
+    visit_taken: set[str] = field(default_factory=set)
+    """Opportunities already credited during the current visit."""
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int = 0, grader: Grader | None = None) -> Session:
@@ -194,6 +196,9 @@ class Session:
             changes.append(MeterChange(meter, after - before, after, reason))
 
         for t in taken:
+            if t in self.visit_taken:
+                continue  # trust rises once per technique per visit to a beat
+            self.visit_taken.add(t)
             move(
                 "trust", settings.credit_trust, words["taken"].format(name=cat.label(t, self.lang))
             )
@@ -281,6 +286,7 @@ class Session:
             return target, ""
         if target is not None and target != self.beat:
             self.beat, self.turns_in_beat = target, 0
+            self.visit_taken = set()
             self.visits.append((target, index + 1))
             line = self._pick(scenario.beats[target].say, state, index)
         else:

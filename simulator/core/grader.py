@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from simulator.core import detectors as d
 from simulator.core.catalogue import Catalogue, builtin
-from simulator.core.text import Normalised, clauses, detect_language, normalise
+from simulator.core.text import Normalised, clauses, contains, detect_language, near_match, normalise
 
 THRESHOLD = 0.5
 
@@ -178,8 +176,8 @@ class Grader:
             if restated and not d.has_question_word(folded[s:e], lang):
                 continue  # a restatement read back with a "?" confirms; it does not probe
             if any(
-                norm_index(hits, p_start) <= s <= norm_index(hits, p_start) + 40
-                for p_start, _ in perspective
+                norm_index(hits, p_start) <= s <= norm_index(hits, p_end) + 2
+                for p_start, p_end in perspective
             ):
                 continue  # "换了是您，是不是也得…?" asks the customer to take our side; it does not probe
             question = True
@@ -227,15 +225,13 @@ class Grader:
                 key = normalise(phrase).text.strip()
                 if not key:
                     continue
-                at = folded.find(key)
-                if at >= 0:
-                    hits.add(entry_id, at, at + len(key), f"{rule}:{phrase}", 0.75)
-                elif len(key) >= 4 and len(folded) >= len(key):
-                    found = fuzz.partial_ratio_alignment(key, folded, score_cutoff=85)
+                exact = contains(key, folded)
+                if exact is not None:
+                    hits.add(entry_id, exact[0], exact[1], f"{rule}:{phrase}", 0.75)
+                else:
+                    found = near_match(key, folded)
                     if found is not None:
-                        hits.add(
-                            entry_id, found.dest_start, found.dest_end, f"{rule}~{phrase}", 0.65
-                        )
+                        hits.add(entry_id, found[0], found[1], f"{rule}~{phrase}", 0.65)
 
     def _context_rules(self, hits: _Hits, folded: str, ctx: str, lang: str) -> None:
         if "closing" in hits.by_id and ("deception" in hits.by_id or d.ULTIMATUM.search(folded)):

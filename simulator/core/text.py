@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 MAX_ANALYSED_CHARS = 4000
 """Replies longer than this are graded on their first MAX_ANALYSED_CHARS characters."""
 
@@ -105,3 +107,40 @@ def squash(text: str) -> str:
     """Folded text without spaces or punctuation: the key for repeat detection."""
     folded = normalise(text).text
     return "".join(ch for ch in folded if ch.isalnum())
+
+
+NEAR_MIN_CHARS = 4
+"""Phrases shorter than this only match exactly."""
+NEAR_SCORE = 85
+
+
+def near_match(key: str, folded: str) -> tuple[int, int] | None:
+    """Where `key` nearly occurs in `folded` (a typo, a changed character), or None.
+
+    Compares `key` with every window of the same length (and one longer or shorter),
+    so a phrase never matches on a few characters at the edge of the reply.
+    """
+    size = len(key)
+    if size < NEAR_MIN_CHARS or len(folded) < size - 1:
+        return None
+    latin = not _CJK.search(key)
+    if latin and (" " not in key.strip() or size < 10):
+        return None  # "Mr Lim" must not pass for "Mrs Lim": short Latin phrases match exactly
+    cutoff = 90 if latin else NEAR_SCORE
+    best: tuple[float, int, int] | None = None
+    widths = (size, size + 1, size - 1) if size >= 8 else (size, size + 1)
+    for width in widths:
+        for start in range(0, max(1, len(folded) - width + 1)):
+            score = fuzz.ratio(key, folded[start : start + width])
+            if score >= cutoff and (best is None or score > best[0]):
+                best = (score, start, start + width)
+    return (best[1], best[2]) if best else None
+
+
+def contains(key: str, folded: str) -> tuple[int, int] | None:
+    """Exact occurrence of a folded phrase; Latin phrases must sit on word boundaries."""
+    if _CJK.search(key):
+        at = folded.find(key)
+        return (at, at + len(key)) if at >= 0 else None
+    found = re.search(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])", folded)
+    return (found.start(), found.end()) if found else None
