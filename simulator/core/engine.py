@@ -16,7 +16,7 @@ from typing import Any
 from simulator.core import conditions as c
 from simulator.core.errors import SessionError
 from simulator.core.grader import Evidence, Grader
-from simulator.core.scenario import Beat, Line, Scenario
+from simulator.core.model import Beat, Line, Scenario
 from simulator.core.text import normalise, squash
 
 MAX_REPLY_CHARS = 2000

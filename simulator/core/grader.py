@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from simulator.core import detectors as d
 from simulator.core.catalogue import Catalogue, builtin
-from simulator.core.text import Normalised, clauses, contains, detect_language, near_match, normalise
+from simulator.core.text import (
+    Normalised,
+    clauses,
+    contains,
+    detect_language,
+    near_match,
+    normalise,
+)
 
 THRESHOLD = 0.5
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem, SimulatorError
-from simulator.core.scenario import Scenario
+from simulator.core.model import Scenario
 from simulator.core.validate import scenario_files, validate_file
 
 DEFAULT_SCENARIO = "preloan-supermarket"

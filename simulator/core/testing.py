@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from simulator.core.engine import Session
 from simulator.core.feedback import Report, build_report
 from simulator.core.grader import Grader
-from simulator.core.scenario import Scenario, TestCase
+from simulator.core.model import Scenario, TestCase
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from pathlib import Path
 from simulator.core import conditions as c
 from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem, ScenarioError
-from simulator.core.scenario import Scenario, load_scenario
+from simulator.core.model import Scenario
+from simulator.core.scenario import load_scenario
 
 ENDING_VALUE = {"success": 1.0, "partial": 0.5, "failure": 0.2, "walkout": 0.0}
 
