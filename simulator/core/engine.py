@@ -235,7 +235,11 @@ class Session:
                     move(meter, delta, effect.reason)
 
         revealed = [
-            f for f in scenario.persona.facts if f.id not in self.facts and c.holds(f.when, state)
+            f
+            for f in scenario.persona.facts
+            if f.id not in self.facts
+            and (not f.beats or beat.id in f.beats)
+            and c.holds(f.when, state)
         ]
         self.facts += [f.id for f in revealed]
         state.facts = frozenset(self.facts)

@@ -34,6 +34,8 @@ class Fact:
     """Reveal condition."""
     hint: str = ""
     """How it could have been uncovered."""
+    beats: tuple[str, ...] = ()
+    """Beats where it can be revealed; empty means any beat."""
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,15 @@ def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list
 
     for i, fact_raw in enumerate(data["persona"].get("facts") or []):
         _cond_refs(fact_raw.get("when"), ("persona", "facts", i, "when"))
+        for j, beat_id in enumerate(fact_raw.get("beats") or []):
+            if beat_id not in scenario.beats:
+                unknown(
+                    ("persona", "facts", i, "beats", j),
+                    "E021",
+                    "beat",
+                    beat_id,
+                    list(scenario.beats),
+                )
     for i, beat in enumerate(data["beats"]):
         path: tuple[Any, ...] = ("beats", i)
         for key in ("opportunities", "punishes"):

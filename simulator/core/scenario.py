@@ -98,6 +98,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
             f["says"],
             c.parse(doc, f["when"], ("persona", "facts", i, "when"), problems),
             f.get("hint", ""),
+            tuple(f.get("beats") or ()),
         )
         for i, f in enumerate(persona_raw.get("facts") or [])
     )

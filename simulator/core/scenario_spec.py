@@ -46,6 +46,7 @@ FACT = F(
         "says": F("str", "What the customer says when revealing it", required=True),
         "when": F("cond", "When it is revealed (checked after every reply)", required=True),
         "hint": F("str", "How a trainee could have uncovered it (shown when missed)"),
+        "beats": F("list", "Beats where it can be revealed (default: any beat)", items=F("str")),
     },
 )
 
