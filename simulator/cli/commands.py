@@ -269,11 +269,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([e.to_dict() for e in library.entries], ensure_ascii=False, indent=2))
     else:
-        stage = None
+        stages = library.stages()
+        order = None
         for e in library.entries:
-            if e.stage != stage:
-                stage = e.stage
-                print(f"\n[{e.stage_order}] {stage or '-'}")
+            if e.stage_order != order:
+                order = e.stage_order
+                print(f"\n[{order}] {' / '.join(stages.get(order, [])) or '-'}")
             print(
                 f"  {e.id:<34} {e.language}  {e.difficulty:<6} {e.estimated_minutes:>3} min  {e.title}"
             )

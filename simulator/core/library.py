@@ -50,6 +50,15 @@ class Library:
     broken: dict[str, list[Problem]]
     """Files that failed to load, with their problems."""
 
+    def stages(self) -> dict[int, list[str]]:
+        """Learning-path stages by order, with every name the scenarios give them."""
+        out: dict[int, list[str]] = {}
+        for entry in self.entries:
+            names = out.setdefault(entry.stage_order, [])
+            if entry.stage and entry.stage not in names:
+                names.append(entry.stage)
+        return out
+
     def get(self, scenario_id: str) -> Entry | None:
         return next((e for e in self.entries if e.id == scenario_id), None)
 
@@ -95,8 +104,8 @@ def scan(root: str | Path | None = None, catalogue: Catalogue | None = None) -> 
         key=lambda e: (
             e.stage_order,
             e.situation,
-            _DIFFICULTY.get(e.difficulty, 9),
             e.language != "zh",
+            _DIFFICULTY.get(e.difficulty, 9),
             e.id,
         )
     )
