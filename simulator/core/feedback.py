@@ -99,8 +99,8 @@ def _visits(session: Session) -> list[tuple[str, list[Turn]]]:
 
 _SUGGEST = {
     "zh": {
-        "missed": "多练「{name}」:错过了 {n} 次。{explain} 比如:「{model}」",
-        "pitfall": "避免「{name}」:{explain}(第 {turn} 轮:「{reply}」)",
+        "missed": "多练「{name}」:错过了{n}次。{explain}比如:「{model}」",
+        "pitfall": "避免「{name}」:{explain}(第{turn}轮:「{reply}」)",
         "fact": "没有问出:{label}。{hint}",
         "repeat": "不要重复同一句话:重复不得分,还会消耗客户的耐心。",
     },

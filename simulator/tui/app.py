@@ -3,6 +3,14 @@
 The app owns navigation (screens post messages up, the app decides what comes next), the
 interface language and theme, the command palette, and the offer to resume an unfinished
 session. What happens in a session is the core's business, reached through `Practice`.
+
+Keys (all shown in the footer of the screen where they apply):
+  everywhere     Ctrl+L interface language · Ctrl+T light/dark · Ctrl+P commands · Ctrl+Q quit
+  library        Enter open · / search · Esc clear filters · H history · E broken files
+  briefing       Enter start · C coach mode · X exam mode · Esc back
+  conversation   Enter send · Ctrl+J new line · Ctrl+G hint (coach) · Ctrl+B side panel · Esc end
+  feedback       1/2/3 tabs · R try again · E export · H history · Esc library
+  history        Enter reopen · Esc back
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -25,16 +34,15 @@ from simulator.core.errors import Problem, SimulatorError
 from simulator.core.grader import Grader
 from simulator.core.library import Library, resolve
 from simulator.core.scenario import Scenario, load_scenario
-from simulator.core.store import Store, Unfinished
-from simulator.tui import i18n
-from simulator.tui.i18n import Key
+from simulator.core.store import Store
+from simulator.tui import i18n, resume
 from simulator.tui.practice import Practice
 from simulator.tui.screens.base import Translated, translate_bindings
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.conversation import ConversationScreen
-from simulator.tui.screens.dialogs import ChoiceDialog, ProblemsDialog
+from simulator.tui.screens.dialogs import ProblemsDialog
 from simulator.tui.screens.feedback import FeedbackScreen
-from simulator.tui.screens.history import HistoryScreen, when_text
+from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.library import LibraryScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
@@ -69,14 +77,39 @@ class AppConfig:
 class SimulatorApp(App[int]):
     """Customer-manager conversation practice."""
 
-    CSS_PATH = ["styles/base.tcss", "styles/library.tcss", "styles/conversation.tcss", "styles/feedback.tcss"]
+    CSS_PATH = [
+        "styles/base.tcss",
+        "styles/library.tcss",
+        "styles/conversation.tcss",
+        "styles/feedback.tcss",
+    ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
-        Binding("ctrl+l", "switch_language", "中文", key_display="^L", tooltip="Language", id="language"),
-        Binding("ctrl+t", "toggle_theme", "Theme", key_display="^T", tooltip="Theme", show=False, id="theme"),
-        Binding("ctrl+q", "quit", "Quit", key_display="^Q", tooltip="Quit", priority=True, id="quit"),
-        Binding("ctrl+p", "command_palette", "Commands", key_display="^P", tooltip="Commands", show=False,
-                priority=True, id="palette"),
+        Binding(
+            "ctrl+l", "switch_language", "中文", key_display="^L", tooltip="Language", id="language"
+        ),
+        Binding(
+            "ctrl+t",
+            "toggle_theme",
+            "Theme",
+            key_display="^T",
+            tooltip="Theme",
+            show=False,
+            id="theme",
+        ),
+        Binding(
+            "ctrl+q", "quit", "Quit", key_display="^Q", tooltip="Quit", priority=True, id="quit"
+        ),
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "Commands",
+            key_display="^P",
+            tooltip="Commands",
+            show=False,
+            priority=True,
+            id="palette",
+        ),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -104,14 +137,19 @@ class SimulatorApp(App[int]):
         else:
             self.push_screen(LibraryScreen())
 
-    async def watch_ui_lang(self, lang: str) -> None:
+    def watch_ui_lang(self, lang: str) -> None:
         translate_bindings(self, lang)
         self.title = i18n.t("app.title", lang)
+        self._save_prefs(ui_lang=lang)
+        self._retranslate()
+
+    @work(exclusive=True, group="language")
+    async def _retranslate(self) -> None:
+        """Rebuild every screen in the new language (a worker, so tests can wait for it)."""
         for screen in list(self.screen_stack):
             if isinstance(screen, Translated):
                 await screen.retranslate()
         self.refresh_bindings()
-        self._save_prefs(ui_lang=lang)
 
     def action_switch_language(self) -> None:
         self.ui_lang = i18n.other(self.ui_lang)
@@ -124,9 +162,12 @@ class SimulatorApp(App[int]):
         self.notify(i18n.t("quit.help", self.ui_lang))
 
     def action_command_palette(self) -> None:
-        if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=i18n.t("palette.placeholder", self.ui_lang)))
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.push_screen(
+                CommandPalette(
+                    id="--command-palette", placeholder=i18n.t("palette.placeholder", self.ui_lang)
+                )
+            )
 
     def _save_prefs(self, **values: str) -> None:
         try:
@@ -136,7 +177,9 @@ class SimulatorApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         def cmd(key: str, callback: Callable[[], object]) -> SystemCommand:
-            return SystemCommand(i18n.t(key, self.ui_lang), i18n.t(f"{key}.help", self.ui_lang), callback)
+            return SystemCommand(
+                i18n.t(key, self.ui_lang), i18n.t(f"{key}.help", self.ui_lang), callback
+            )
 
         yield cmd("cmd.language", self.action_switch_language)
         yield cmd("cmd.theme", self.action_toggle_theme)
@@ -151,7 +194,12 @@ class SimulatorApp(App[int]):
             if screen.can_retry:
                 yield cmd("cmd.retry", screen.action_retry)
             yield cmd("cmd.export", screen.action_export)
-        yield cmd("cmd.keys", self.action_hide_help_panel if screen.query("HelpPanel") else self.action_show_help_panel)
+        yield cmd(
+            "cmd.keys",
+            self.action_hide_help_panel
+            if screen.query("HelpPanel")
+            else self.action_show_help_panel,
+        )
         yield cmd("cmd.quit", self.action_quit)
 
     def error(self, error: SimulatorError) -> None:
@@ -184,8 +232,15 @@ class SimulatorApp(App[int]):
     # ---- navigation ----------------------------------------------------------------------------
     def start_practice(self, scenario: Scenario, mode: str, *, replace: bool = True) -> None:
         try:
-            practice = Practice.new(scenario, mode, self.config.store, self.config.clock, seed=self.config.seed,
-                                    grader=self.grader, ui_lang=self.ui_lang)
+            practice = Practice.new(
+                scenario,
+                mode,
+                self.config.store,
+                self.config.clock,
+                seed=self.config.seed,
+                grader=self.grader,
+                ui_lang=self.ui_lang,
+            )
         except SimulatorError as error:
             self.error(error)
             return
@@ -259,72 +314,66 @@ class SimulatorApp(App[int]):
         """Once per run: ask about each unfinished session, newest first."""
         if not self._resume_offered:
             self._resume_offered = True
-            self._offer_next(set())
-
-    def _offer_next(self, skipped: set[str]) -> None:
-        pending = [u for u in self.config.store.unfinished() if u.id not in skipped]
-        if not pending:
-            return
-        saved = pending[0]
-        values: dict[str, object] = {"title": saved.title, "mode": Key(f"mode.{saved.mode}"), "n": saved.replies,
-                                     "when": when_text(saved.saved_at), "draft": saved.draft[:200]}
-
-        def answered(choice: str | None) -> None:
-            if choice == "resume":
-                self.resume(saved)
-            elif choice == "discard":
-                self.config.store.discard(saved.id)
-                self._offer_next(skipped | {saved.id})
-
-        self.push_screen(
-            ChoiceDialog("resume.title", "resume.body_draft" if saved.draft.strip() else "resume.body",
-                         [("resume", "resume.resume", "primary"), ("discard", "resume.discard", "error"),
-                          ("later", "resume.later", "default")], values=values, dialog_id="resume-dialog"),
-            answered,
-        )
-
-    def resume(self, saved: Unfinished) -> None:
-        """Reopen a saved session; if it cannot be replayed, say why and offer to discard it."""
-        try:
-            scenario = self.find_scenario(saved.scenario_id, saved.source)
-            practice = Practice.resume(saved, scenario, self.config.store, self.config.clock, grader=self.grader)
-        except SimulatorError as error:
-            def answered(choice: str | None) -> None:
-                if choice == "discard":
-                    self.config.store.discard(saved.id)
-
-            self.push_screen(ChoiceDialog("resume.failed", "resume.failed.body",
-                                          [("keep", "resume.keep", "primary"), ("discard", "resume.discard", "error")],
-                                          values={"message": str(error)}, cancel="keep", dialog_id="resume-failed"),
-                             answered)
-            return
-        self.push_screen(ConversationScreen(practice, pacing=self.config.pacing))
-        self.notify(i18n.t("chat.resumed", self.ui_lang))
+            resume.offer(self)
 
 
-def make_app(*, library: str | Path | None = None, techniques: str | Path | None = None, ui_lang: str | None = None,
-             scenario: Scenario | str | Path | None = None, exam: bool = False, seed: int = 0, pacing: bool = True,
-             clock: Callable[[], float] | None = None, store: Store | None = None,
-             theme: str | None = None) -> SimulatorApp:
+def make_app(
+    *,
+    library: str | Path | None = None,
+    techniques: str | Path | None = None,
+    ui_lang: str | None = None,
+    scenario: Scenario | str | Path | None = None,
+    exam: bool = False,
+    seed: int = 0,
+    pacing: bool = True,
+    clock: Callable[[], float] | None = None,
+    store: Store | None = None,
+    theme: str | None = None,
+) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded."""
     catalogue = catalogue_mod.load(techniques)
     store = store or Store()
     prefs = store.prefs()
-    lang = ui_lang or (prefs.get("ui_lang") if prefs.get("ui_lang") in i18n.LANGS else None) or i18n.detect()
+    lang = (
+        ui_lang
+        or (prefs.get("ui_lang") if prefs.get("ui_lang") in i18n.LANGS else None)
+        or i18n.detect()
+    )
     root = Path(library) if library else None
     start = None
     if scenario is not None:
-        start = scenario if isinstance(scenario, Scenario) else load_scenario(resolve(str(scenario), root), catalogue)
-    chosen_theme = theme or (prefs.get("theme") if prefs.get("theme") in (DARK, LIGHT) else None) or DARK
-    config = AppConfig(root, catalogue, store, lang, start, "exam" if exam else "coach", seed, pacing,
-                       clock or time.monotonic, chosen_theme)
+        start = (
+            scenario
+            if isinstance(scenario, Scenario)
+            else load_scenario(resolve(str(scenario), root), catalogue)
+        )
+    chosen_theme = (
+        theme or (prefs.get("theme") if prefs.get("theme") in (DARK, LIGHT) else None) or DARK
+    )
+    config = AppConfig(
+        root,
+        catalogue,
+        store,
+        lang,
+        start,
+        "exam" if exam else "coach",
+        seed,
+        pacing,
+        clock or time.monotonic,
+        chosen_theme,
+    )
     return SimulatorApp(config)
 
 
 def run_app(args: argparse.Namespace, scenario: str | None) -> int:
     """Entry point used by the CLI (`simulator`, `simulator play`)."""
-    app = make_app(library=getattr(args, "library", None), techniques=getattr(args, "techniques", None),
-                   ui_lang=getattr(args, "ui_lang", None), scenario=scenario, exam=bool(getattr(args, "exam", False)),
-                   seed=int(getattr(args, "seed", 0) or 0))
+    app = make_app(
+        library=getattr(args, "library", None),
+        techniques=getattr(args, "techniques", None),
+        ui_lang=getattr(args, "ui_lang", None),
+        scenario=scenario,
+        exam=bool(getattr(args, "exam", False)),
+        seed=int(getattr(args, "seed", 0) or 0),
+    )
     app.run()
     return int(app.return_code or 0)

@@ -23,7 +23,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 def clean_reply(text: str) -> str:
     """The reply as it will be sent: control characters removed, tabs as spaces, trimmed."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
+    text = unicodedata.normalize(
+        "NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    )
     return _CONTROL.sub("", text).strip()
 
 
@@ -81,21 +83,56 @@ class Practice:
     """The last autosave failure, if the last save failed (the session itself goes on)."""
 
     @classmethod
-    def new(cls, scenario: Scenario, mode: str, store: Store, clock: Callable[[], float], *, seed: int = 0,
-            grader: Grader | None = None, ui_lang: str = "zh") -> Practice:
+    def new(
+        cls,
+        scenario: Scenario,
+        mode: str,
+        store: Store,
+        clock: Callable[[], float],
+        *,
+        seed: int = 0,
+        grader: Grader | None = None,
+        ui_lang: str = "zh",
+    ) -> Practice:
         session = Session.start(scenario, seed, grader)
-        practice = cls(scenario, session, mode, store, clock, store.new_id(scenario.id), ui_lang, started=clock())
+        practice = cls(
+            scenario,
+            session,
+            mode,
+            store,
+            clock,
+            store.new_id(scenario.id),
+            ui_lang,
+            started=clock(),
+        )
         practice.save()
         return practice
 
     @classmethod
-    def resume(cls, saved: Unfinished, scenario: Scenario, store: Store, clock: Callable[[], float], *,
-               grader: Grader | None = None) -> Practice:
+    def resume(
+        cls,
+        saved: Unfinished,
+        scenario: Scenario,
+        store: Store,
+        clock: Callable[[], float],
+        *,
+        grader: Grader | None = None,
+    ) -> Practice:
         """Replay a saved session; raises SessionError when the scenario changed."""
         session = Session.from_dict(saved.session, scenario, grader)
         mode = saved.mode if saved.mode in ("coach", "exam") else "coach"
-        return cls(scenario, session, mode, store, clock, saved.id, saved.ui_lang, saved.draft,
-                   float(saved.elapsed or 0), started=clock())
+        return cls(
+            scenario,
+            session,
+            mode,
+            store,
+            clock,
+            saved.id,
+            saved.ui_lang,
+            saved.draft,
+            float(saved.elapsed or 0),
+            started=clock(),
+        )
 
     @property
     def coach(self) -> bool:
@@ -115,9 +152,20 @@ class Practice:
         if self.report is not None:
             return
         try:
-            self.store.autosave(Unfinished(self.id, self.scenario.id, self.scenario.title, self.scenario.source,
-                                           self.mode, self.ui_lang, self.draft, round(self.elapsed(), 1), "",
-                                           self.session.to_dict()))
+            self.store.autosave(
+                Unfinished(
+                    self.id,
+                    self.scenario.id,
+                    self.scenario.title,
+                    self.scenario.source,
+                    self.mode,
+                    self.ui_lang,
+                    self.draft,
+                    round(self.elapsed(), 1),
+                    "",
+                    self.session.to_dict(),
+                )
+            )
             self.save_error = None
         except StoreError as error:
             self.save_error = error
@@ -145,8 +193,14 @@ class Practice:
             elapsed = self.final_elapsed = self.elapsed()
             self.report = build_report(self.session)
             try:
-                self.history = self.store.finish(self.id, self.session.to_dict(), self.report,
-                                                 title=self.scenario.title, mode=self.mode, elapsed=elapsed)
+                self.history = self.store.finish(
+                    self.id,
+                    self.session.to_dict(),
+                    self.report,
+                    title=self.scenario.title,
+                    mode=self.mode,
+                    elapsed=elapsed,
+                )
             except StoreError as error:
                 self.save_error = error
         return self.report

@@ -17,7 +17,11 @@ from simulator.tui.widgets.side_panel import MeterView, PersonaView
 def clock_text(seconds: float) -> str:
     seconds = int(max(0, seconds))
     hours, rest = divmod(seconds, 3600)
-    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+    return (
+        f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+        if hours
+        else f"{rest // 60:02d}:{rest % 60:02d}"
+    )
 
 
 def meter_label(scenario: Scenario, name: str, lang: str) -> str:
@@ -44,9 +48,21 @@ def meter_views(practice: Practice, lang: str) -> list[MeterView]:
     views = []
     for name, meter in scenario.persona.meters.items():
         changes = [c for c in last.changes if c.meter == name] if last else []
-        reasons = "\n".join(dict.fromkeys(c.reason for c in changes if c.reason)) if practice.coach else ""
-        views.append(MeterView(meter_label(scenario, name, lang), session.meters.get(name, meter.start), meter.min,
-                               meter.max, sum(c.delta for c in changes), reasons))
+        reasons = (
+            "\n".join(dict.fromkeys(c.reason for c in changes if c.reason))
+            if practice.coach
+            else ""
+        )
+        views.append(
+            MeterView(
+                meter_label(scenario, name, lang),
+                session.meters.get(name, meter.start),
+                meter.min,
+                meter.max,
+                sum(c.delta for c in changes),
+                reasons,
+            )
+        )
     return views
 
 
@@ -71,7 +87,11 @@ def trainee_notes(turn: Turn, catalogue: Catalogue, lang: str) -> tuple[Note, ..
     """Coach-mode tags for one reply: techniques taken or merely used, misplaced ones, pitfalls."""
     name = lambda i: catalogue.label(i, lang)  # noqa: E731
     notes = [Note(t("chat.tag.taken", lang, name=name(i)), "good") for i in turn.taken]
-    notes += [Note(t("chat.tag.credited", lang, name=name(i)), "info") for i in turn.credited if i not in turn.taken]
+    notes += [
+        Note(t("chat.tag.credited", lang, name=name(i)), "info")
+        for i in turn.credited
+        if i not in turn.taken
+    ]
     notes += [Note(t("chat.tag.misplaced", lang, name=name(i)), "bad") for i in turn.misplaced]
     notes += [Note(t("chat.tag.pitfall", lang, name=name(i)), "bad") for i in turn.pitfalls]
     if turn.repeat:
@@ -82,7 +102,10 @@ def trainee_notes(turn: Turn, catalogue: Catalogue, lang: str) -> tuple[Note, ..
 
 
 def customer_notes(scenario: Scenario, revealed: tuple[str, ...], lang: str) -> tuple[Note, ...]:
-    return tuple(Note(t("chat.revealed", lang, label=label), "fact") for label in fact_labels(scenario, revealed))
+    return tuple(
+        Note(t("chat.revealed", lang, label=label), "fact")
+        for label in fact_labels(scenario, revealed)
+    )
 
 
 def hint_text(practice: Practice, catalogue: Catalogue, lang: str) -> str:
@@ -92,6 +115,20 @@ def hint_text(practice: Practice, catalogue: Catalogue, lang: str) -> str:
         names = join_names([catalogue.label(i, lang) for i in beat.opportunities], lang)
         lines.append(t("hint.opportunities", lang, names=names))
     return "\n".join(lines) or t("hint.none", lang)
+
+
+def bullet(text: str) -> str:
+    """A list item that wraps well: CJK text takes no space after the dot (a space is where
+    the terminal would break the line)."""
+    return ("・" if text[:1] and ord(text[0]) >= 0x2E80 else "· ") + text
+
+
+def labelled(label: str, text: str, lang: str) -> str:
+    return (
+        f"{label}:{text}"
+        if lang == "zh" or (text[:1] and ord(text[0]) >= 0x2E80)
+        else f"{label}: {text}"
+    )
 
 
 def join_names(names: list[str], lang: str) -> str:

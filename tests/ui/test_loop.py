@@ -8,7 +8,7 @@ from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.feedback import FeedbackScreen
 from simulator.tui.screens.library import LibraryScreen
-from tests.ui.conftest import MODEL_REPLIES, screen_text, send, settle
+from tests.ui.helpers import MODEL_REPLIES, expected, screen_text, send, settle
 
 
 async def test_library_to_feedback(make, data_dir):
@@ -33,7 +33,9 @@ async def test_library_to_feedback(make, data_dir):
         await settle(pilot)
         assert isinstance(app.screen, FeedbackScreen)
         text = screen_text(app)
-        assert "得分 75/100" in text
+        _, report = expected()
+        assert report.passed
+        assert f"得分 {report.score}/100" in text
         assert "✔ 通过" in text
         assert "称赞 ██████████ 1/1" in text
         assert "探询 ██████████ 1/1" in text
@@ -45,13 +47,13 @@ async def test_library_to_feedback(make, data_dir):
         await pilot.pause()
         assert "praise/zh/14" in screen_text(app)
         await pilot.press("3")
-        await pilot.pause()
+        await settle(pilot)
         text = screen_text(app)
         assert "在小贷公司还有十万贷款" in text
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert "75" in screen_text(app)  # the best score column
+        assert f"最佳成绩 {report.score}" in screen_text(app)
     history = list((data_dir / "history").glob("*.json"))
     assert len(history) == 1
     assert not list((data_dir / "unfinished").glob("*.json"))

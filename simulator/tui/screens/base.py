@@ -28,9 +28,13 @@ def translate_bindings(node: DOMNode, lang: str) -> None:
     table = node._bindings.key_to_bindings
     for key, bindings in list(table.items()):
         table[key] = [
-            replace(b, description=i18n.t(f"key.{b.id}", lang),
-                    tooltip=i18n.t(f"tip.{b.id}", lang) if i18n.has(f"tip.{b.id}") else b.tooltip)
-            if b.id and i18n.has(f"key.{b.id}") else b
+            replace(
+                b,
+                description=i18n.t(f"key.{b.id}", lang),
+                tooltip=i18n.t(f"tip.{b.id}", lang) if i18n.has(f"tip.{b.id}") else b.tooltip,
+            )
+            if b.id and i18n.has(f"key.{b.id}")
+            else b
             for b in bindings
         ]
 
@@ -61,9 +65,18 @@ class Translated:
 
     async def retranslate(self) -> None:
         screen = cast(Screen, self)
+        focused = screen.focused.id if screen.focused is not None else None
         await screen.recompose()
         translate_tree(screen, self.lang)
         self.populate()
+        # The rebuilt widget with the same id gets the focus back, else the screen's default.
+        targets = [f"#{focused}"] if focused else []
+        targets += [t.strip() for t in (screen.AUTO_FOCUS or "").split(",") if t.strip()]
+        for target in targets:
+            found = screen.query(target)
+            if found and found.first().focusable:
+                found.first().focus()
+                break
         screen.refresh_bindings()
 
 

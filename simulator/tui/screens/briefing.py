@@ -14,6 +14,7 @@ from textual.widgets import Button, Footer, RadioButton, RadioSet, Static
 
 from simulator.core.scenario import Scenario
 from simulator.tui.screens.base import SimScreen
+from simulator.tui.views import bullet, join_names, labelled
 
 
 class BriefingScreen(SimScreen):
@@ -49,34 +50,64 @@ class BriefingScreen(SimScreen):
         brief = s.briefing
         yield Static(Content(f"{self.t('briefing.title')} · {s.title}"), id="brief-title")
         with VerticalScroll(id="brief", can_focus=True):
-            yield Static(Content(self.t("briefing.meta", lang=self.t(f"lang.{s.language}"),
-                                        level=self.t(f"difficulty.{s.difficulty}"), minutes=s.estimated_minutes,
-                                        pass_score=s.pass_score)), id="brief-meta")
-            colon = ":" if self.lang == "zh" else ": "
-            task = [Content.from_markup(f"[b]$k[/b]{colon}$v", k=self.t(f"briefing.{key}"), v=str(brief[key]))
-                    for key in ("situation", "role", "goal") if brief.get(key)]
+            yield Static(
+                Content(
+                    self.t(
+                        "briefing.meta",
+                        lang=self.t(f"lang.{s.language}"),
+                        level=self.t(f"difficulty.{s.difficulty}"),
+                        minutes=s.estimated_minutes,
+                        pass_score=s.pass_score,
+                    )
+                ),
+                id="brief-meta",
+            )
+            pairs = [
+                (self.t(f"briefing.{key}"), str(brief[key]))
+                for key in ("situation", "role", "goal")
+                if brief.get(key)
+            ]
             if s.objectives:
-                task.append(Content.from_markup(f"[b]$k[/b]{colon}$v", k=self.t("briefing.objectives"),
-                                                v=("；" if self.lang == "zh" else "; ").join(s.objectives)))
+                pairs.append(
+                    (self.t("briefing.objectives"), join_names(list(s.objectives), s.language))
+                )
+            task = [Content(labelled(k, v, self.lang)).stylize("b", 0, len(k)) for k, v in pairs]
             yield self._section(self.t("briefing.task"), Content("\n").join(task), "brief-task")
             with Horizontal(id="brief-cards"):
                 p = s.persona
-                card = [Content.from_markup("[b]$n[/b] — $r", n=p.name, r=p.role)]
+                card = [Content.from_markup("[b]$n[/b]", n=p.name), Content(p.role)]
                 if p.personality:
-                    card.append(Content(f"{self.t('briefing.personality')}{colon}{p.personality}"))
-                card += [Content(f"· {b}") for b in p.background]
-                yield self._section(self.t("briefing.persona"), Content("\n").join(card), "brief-persona")
-                lines = [Content.from_markup("[b]$n[/b] [$text-muted]$e[/]", n=cat.label(tid, self.lang),
-                                             e=cat.entries[tid].explain.get(self.lang, "") if tid in cat.entries else "")
-                         for tid in s.techniques]
-                yield self._section(self.t("briefing.techniques"), Content("\n").join(lines), "brief-techniques")
+                    card.append(
+                        Content(labelled(self.t("briefing.personality"), p.personality, self.lang))
+                    )
+                card += [Content(bullet(b)) for b in p.background]
+                yield self._section(
+                    self.t("briefing.persona"), Content("\n").join(card), "brief-persona"
+                )
+                lines = [
+                    Content.from_markup(
+                        "[b]$n[/b][$text-muted]$e[/]",
+                        n=cat.label(tid, self.lang),
+                        e=labelled("", cat.entries[tid].explain.get(self.lang, ""), self.lang)
+                        if tid in cat.entries
+                        else "",
+                    )
+                    for tid in s.techniques
+                ]
+                yield self._section(
+                    self.t("briefing.techniques"), Content("\n").join(lines), "brief-techniques"
+                )
         with Horizontal(id="mode-bar"):
             with RadioSet(id="mode", compact=True):
-                yield RadioButton(self.t("mode.coach"), value=self.mode == "coach", id="mode-coach", compact=True)
-                yield RadioButton(self.t("mode.exam"), value=self.mode == "exam", id="mode-exam", compact=True)
+                yield RadioButton(
+                    self.t("mode.coach"), value=self.mode == "coach", id="mode-coach", compact=True
+                )
+                yield RadioButton(
+                    self.t("mode.exam"), value=self.mode == "exam", id="mode-exam", compact=True
+                )
             yield Button(self.t("briefing.start"), id="start", variant="primary", compact=True)
         yield Static(Content(self.t(f"mode.{self.mode}.help")), id="mode-help")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _section(self, heading: str, body: Content, section_id: str) -> Static:
         widget = Static(body, classes="brief-section", id=section_id)

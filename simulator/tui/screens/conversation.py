@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
+from textual.worker import Worker
 
 from simulator.core.engine import MAX_REPLY_CHARS, Turn
 from simulator.core.errors import SimulatorError
@@ -40,8 +41,18 @@ class ConversationScreen(SimScreen):
     AUTO_FOCUS = "#reply, #see-feedback"
     BINDINGS = [
         Binding("ctrl+g", "hint", "Hint", key_display="^G", tooltip="Show the hint", id="hint"),
-        Binding("ctrl+b", "toggle_panel", "Panel", key_display="^B", tooltip="Side panel", id="panel"),
+        Binding(
+            "ctrl+b", "toggle_panel", "Panel", key_display="^B", tooltip="Side panel", id="panel"
+        ),
         Binding("escape", "end", "End", key_display="Esc", tooltip="End the session", id="end"),
+        Binding(
+            "escape",
+            "feedback",
+            "Feedback",
+            key_display="Esc",
+            tooltip="See the feedback",
+            id="feedback",
+        ),
     ]
 
     @dataclass
@@ -61,6 +72,7 @@ class ConversationScreen(SimScreen):
         self._busy = False
         self._draft_timer: Timer | None = None
         self._ticker: Timer | None = None
+        self._reply_worker: Worker[None] | None = None
 
     # ---- layout ----------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -72,13 +84,22 @@ class ConversationScreen(SimScreen):
                 yield Static(id="hint-box", classes="-visible" if self.hint_shown else "")
                 yield Static(id="meter-strip")
                 if p.finished:
-                    yield Button(self.t("chat.see_feedback"), id="see-feedback", variant="primary", compact=True)
+                    yield Button(
+                        self.t("chat.see_feedback"),
+                        id="see-feedback",
+                        variant="primary",
+                        compact=True,
+                    )
                 else:
                     yield ReplyInput(p.draft, placeholder=self.t("chat.placeholder"), id="reply")
                 yield Static(id="input-status")
-            yield SidePanel(views.persona_view(p.scenario), views.meter_views(p, self.lang), id="side",
-                            headings={"persona": self.t("side.persona"), "meters": self.t("side.meters")})
-        yield Footer()
+            yield SidePanel(
+                views.persona_view(p.scenario),
+                views.meter_views(p, self.lang),
+                id="side",
+                headings={"persona": self.t("side.persona"), "meters": self.t("side.meters")},
+            )
+        yield Footer(compact=True)
 
     def populate(self) -> None:
         chat = self.query_one(ChatLog)
@@ -95,7 +116,7 @@ class ConversationScreen(SimScreen):
             reply.first().move_cursor(reply.first().document.end)
 
     def _history_bubbles(self) -> list[Bubble]:
-        p, lang = self.practice, self.lang
+        p = self.practice
         bubbles = [self._customer(p.session.opening, ())]
         for turn in p.session.turns:
             bubbles.append(self._trainee(turn))
@@ -107,8 +128,12 @@ class ConversationScreen(SimScreen):
 
     def _customer(self, text: str, revealed: tuple[str, ...]) -> Bubble:
         scenario = self.practice.scenario
-        return Bubble(text, speaker="customer", title=scenario.persona.name,
-                      notes=views.customer_notes(scenario, revealed, self.lang))
+        return Bubble(
+            text,
+            speaker="customer",
+            title=scenario.persona.name,
+            notes=views.customer_notes(scenario, revealed, self.lang),
+        )
 
     def _trainee(self, turn: Turn) -> Bubble:
         notes: tuple[Note, ...] = ()
@@ -121,15 +146,22 @@ class ConversationScreen(SimScreen):
         ending = self.practice.scenario.endings.get(session.ending or "")
         kind = views.ending_kind(session.ending_kind(), self.lang)
         message = ending.message if ending else ""
-        return Bubble(self.t("chat.ending", kind=kind, message=message).rstrip(" —"), speaker="system", title="")
+        return Bubble(
+            self.t("chat.ending", kind=kind, message=message).rstrip(" —"),
+            speaker="system",
+            title="",
+        )
 
     def _refresh_panel(self) -> None:
         p, lang = self.practice, self.lang
         side = self.query_one(SidePanel)
         side.show_meters(views.meter_views(p, lang))
         facts = p.scenario.persona.facts
-        side.show_facts(self.t("side.facts", n=len(p.session.facts), total=len(facts)),
-                        views.fact_labels(p.scenario, p.session.facts), self.t("side.facts.none"))
+        side.show_facts(
+            self.t("side.facts", n=len(p.session.facts), total=len(facts)),
+            views.fact_labels(p.scenario, p.session.facts),
+            self.t("side.facts.none"),
+        )
         self.query_one("#meter-strip", Static).update(Content(views.strip_text(p, lang)))
 
     def _refresh_status(self, text: str | None = None) -> None:
@@ -148,14 +180,22 @@ class ConversationScreen(SimScreen):
         p = self.practice
         elapsed = views.clock_text(p.elapsed())
         mode = self.t(f"mode.{p.mode}")
-        self.query_one("#topbar", Static).update(Content(f"{p.scenario.title} · {mode} · {elapsed}"))
+        self.query_one("#topbar", Static).update(
+            Content(f"{p.scenario.title} · {mode} · {elapsed}")
+        )
         self.query_one(SidePanel).show_elapsed(self.t("side.elapsed", time=elapsed))
 
     def _show_hint(self) -> None:
         box = self.query_one("#hint-box", Static)
         text = views.hint_text(self.practice, self.sim.config.catalogue, self.lang)
-        box.update(Content.from_markup("[b]$title[/b] $text", title=self.t("hint.title") + ":", text=text))
+        title = self.t("hint.title")
+        box.update(Content(views.labelled(title, text, self.lang)).stylize("b", 0, len(title) + 1))
         box.set_class(self.hint_shown, "-visible")
+
+    async def retranslate(self) -> None:
+        if self._reply_worker is not None and not self._reply_worker.is_finished:
+            await self._reply_worker.wait()  # let the customer finish before the screen is rebuilt
+        await super().retranslate()
 
     # ---- replies -----------------------------------------------------------------------
     @on(ReplyInput.Submitted)
@@ -169,11 +209,13 @@ class ConversationScreen(SimScreen):
             return
         refusal = check_reply(event.text)
         if refusal is not None:
-            self.notify(self.t(refusal.key, n=refusal.length, max=MAX_REPLY_CHARS), severity="warning")
+            self.notify(
+                self.t(refusal.key, n=refusal.length, max=MAX_REPLY_CHARS), severity="warning"
+            )
             return
         event.reply_input.clear()
         self._busy = True
-        self.play(event.text)
+        self._reply_worker = self.play(event.text)
 
     @work(exclusive=True, group="reply")
     async def play(self, text: str) -> None:
@@ -186,16 +228,21 @@ class ConversationScreen(SimScreen):
                 self.notify(str(error), title=error.title, severity="error")
                 self.query_one(ReplyInput).text = text
                 return
-            if self.practice.save_error is not None:
-                error = self.practice.save_error
-                self.notify(str(error), title=error.title, severity="error")
-            await chat.add(self._trainee(turn))
-            if self.pacing and turn.customer:
-                await chat.show_typing(self.t("chat.typing", name=self.practice.scenario.persona.name))
+            problem = self.practice.save_error
+            if problem is not None:
+                self.notify(str(problem), title=problem.title, severity="error")
+            mine = self._trainee(turn)
+            theirs = self._customer(turn.customer, turn.revealed) if turn.customer else None
+            if self.pacing and theirs is not None:
+                await chat.add(mine)
+                await chat.show_typing(
+                    self.t("chat.typing", name=self.practice.scenario.persona.name)
+                )
                 await asyncio.sleep(typing_delay(turn.customer))
                 await chat.hide_typing()
-            if turn.customer:
-                await chat.add(self._customer(turn.customer, turn.revealed))
+                await chat.add(theirs)
+            else:
+                await chat.add_many([mine, *([theirs] if theirs else [])])
             self._refresh_panel()
             if self.hint_shown:
                 self._show_hint()
@@ -210,7 +257,9 @@ class ConversationScreen(SimScreen):
         self.query_one("#hint-box").set_class(False, "-visible")
         await self.query_one(ChatLog).add(self._ending())
         await self.query(ReplyInput).remove()
-        button = Button(self.t("chat.see_feedback"), id="see-feedback", variant="primary", compact=True)
+        button = Button(
+            self.t("chat.see_feedback"), id="see-feedback", variant="primary", compact=True
+        )
         await self.query_one("#chat-column").mount(button, before="#input-status")
         button.focus()
         self._refresh_status()
@@ -238,7 +287,14 @@ class ConversationScreen(SimScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "hint":
             return self.practice.coach and not self.practice.finished
+        if action == "end":
+            return not self.practice.finished
+        if action == "feedback":
+            return self.practice.finished
         return True
+
+    def action_feedback(self) -> None:
+        self.post_message(self.Finished(self.practice))
 
     def action_hint(self) -> None:
         if not self.practice.coach:
@@ -264,7 +320,12 @@ class ConversationScreen(SimScreen):
                 self.post_message(self.Finished(self.practice))
 
         self.app.push_screen(
-            ChoiceDialog("end.title", "end.body", [("stay", "end.no", "primary"), ("end", "end.yes", "error")],
-                         cancel="stay", dialog_id="end-dialog"),
+            ChoiceDialog(
+                "end.title",
+                "end.body",
+                [("stay", "end.no", "primary"), ("end", "end.yes", "error")],
+                cancel="stay",
+                dialog_id="end-dialog",
+            ),
             answered,
         )

@@ -18,8 +18,16 @@ class ChoiceDialog(SimDialog):
     BINDINGS = [Binding("escape", "cancel", "Back", key_display="Esc", id="back")]
     AUTO_FOCUS = "Button"
 
-    def __init__(self, title_key: str, body_key: str, choices: list[tuple[str, str, str]], *,
-                 values: dict[str, object] | None = None, cancel: str | None = None, dialog_id: str = "") -> None:
+    def __init__(
+        self,
+        title_key: str,
+        body_key: str,
+        choices: list[tuple[str, str, str]],
+        *,
+        values: dict[str, object] | None = None,
+        cancel: str | None = None,
+        dialog_id: str = "",
+    ) -> None:
         """Texts are i18n keys (body formatted with values); choices are (id, label key, variant).
 
         The first choice is focused; Escape answers `cancel` (default: the last choice).
@@ -38,8 +46,12 @@ class ChoiceDialog(SimDialog):
                 yield Static(Content(self.t(self.body_key, **self.values)), id="dialog-body")
             with Horizontal(id="dialog-buttons"):
                 for choice_id, label_key, variant in self.choices:
-                    yield Button(self.t(label_key), id=f"choice-{choice_id}", variant=variant,  # type: ignore[arg-type]
-                                 compact=True)
+                    yield Button(
+                        self.t(label_key),
+                        id=f"choice-{choice_id}",
+                        variant=variant,  # type: ignore[arg-type]
+                        compact=True,
+                    )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -69,7 +81,9 @@ class ProblemsDialog(SimDialog):
             with VerticalScroll(id="problems-list", can_focus=True):
                 yield Static(Content("\n".join(lines)), id="problems-text")
             with Horizontal(id="dialog-buttons"):
-                yield Button(self.t("dialog.close"), id="choice-close", variant="primary", compact=True)
+                yield Button(
+                    self.t("dialog.close"), id="choice-close", variant="primary", compact=True
+                )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Footer, OptionList, Static, TabbedContent, TabPane
@@ -25,13 +25,14 @@ from simulator.tui import views
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.widgets.charts import MeterChart, Series, TechniqueBars, TechniqueRow
 
-TABS = ("summary", "transcript", "missed")
+FOCUS = {"summary": "#summary-scroll", "transcript": "#turns", "missed": "#missed-scroll"}
+"""The widget that takes the focus on each tab."""
 
 
 class FeedbackScreen(SimScreen):
     """What a finished session earned, and why."""
 
-    AUTO_FOCUS = "#fb-tabs Tab"
+    AUTO_FOCUS = "#summary-scroll"
     BINDINGS = [
         Binding("r", "retry", "Try again", tooltip="Try again", id="retry"),
         Binding("e", "export", "Export", tooltip="Export", id="export"),
@@ -71,31 +72,47 @@ class FeedbackScreen(SimScreen):
         r = self.report
         verdict = self.t("feedback.pass") if r.passed else self.t("feedback.fail")
         colour = "$text-success" if r.passed else "$text-error"
-        head = Content.from_markup(f"[b]$score[/b]  [b {colour}]$verdict[/]  [$text-muted]$need[/]",
-                                   score=self.t("feedback.score", score=r.score), verdict=verdict,
-                                   need=self.t("feedback.need", n=r.pass_score))
-        ending = self.t("feedback.ending", kind=views.ending_kind(r.ending_kind, self.lang), message=r.ending_message)
+        head = Content.from_markup(
+            f"[b]$score[/b]  [b {colour}]$verdict[/]  [$text-muted]$need[/]",
+            score=self.t("feedback.score", score=r.score),
+            verdict=verdict,
+            need=self.t("feedback.need", n=r.pass_score),
+        )
+        ending = self.t(
+            "feedback.ending",
+            kind=views.ending_kind(r.ending_kind, self.lang),
+            message=r.ending_message,
+        )
         with Vertical(id="fb-head"):
-            yield Static(Content.from_markup("[b]$t[/b] · $m", t=r.title, m=self.t(f"mode.{self.mode}")),
-                         id="fb-title")
+            yield Static(
+                Content.from_markup("[b]$t[/b] · $m", t=r.title, m=self.t(f"mode.{self.mode}")),
+                id="fb-title",
+            )
             yield Static(head, id="fb-score")
             yield Static(Content(ending.rstrip(" —")), id="fb-ending")
         with TabbedContent(id="fb-tabs", initial=f"tab-{self.tab}"):
-            with TabPane(self.t("feedback.tab.summary"), id="tab-summary"):
+            with TabPane("1 " + self.t("feedback.tab.summary"), id="tab-summary"):
                 yield from self._summary()
-            with TabPane(self.t("feedback.tab.transcript"), id="tab-transcript"):
-                yield OptionList(*self._transcript_options(), id="turns")
-                with VerticalScroll(id="why-scroll"):
-                    yield Static(Content(self.t("feedback.select")), id="why")
-            with TabPane(self.t("feedback.tab.missed"), id="tab-missed"):
-                with VerticalScroll(id="missed-scroll"):
+            with TabPane("2 " + self.t("feedback.tab.transcript"), id="tab-transcript"):
+                with Container(id="transcript-body"):
+                    yield OptionList(*self._transcript_options(), id="turns")
+                    with VerticalScroll(id="why-scroll"):
+                        yield Static(Content(self.t("feedback.select")), id="why")
+            with TabPane("3 " + self.t("feedback.tab.missed"), id="tab-missed"):
+                with VerticalScroll(id="missed-scroll", can_focus=True):
                     yield from self._missed()
         with Horizontal(id="fb-actions"):
-            yield Button(self.t("key.retry"), id="do-retry", variant="primary", compact=True, disabled=not self.can_retry)
+            yield Button(
+                self.t("key.retry"),
+                id="do-retry",
+                variant="primary",
+                compact=True,
+                disabled=not self.can_retry,
+            )
             yield Button(self.t("key.export"), id="do-export", compact=True)
             yield Button(self.t("key.history"), id="do-history", compact=True)
             yield Button(self.t("key.library"), id="do-library", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def _summary(self) -> ComposeResult:
         r, cat = self.report, self.sim.config.catalogue
@@ -106,13 +123,22 @@ class FeedbackScreen(SimScreen):
                 notes.append(self.t("feedback.misplaced", n=tr.misplaced))
             if tr.used and not tr.offered:
                 notes.append(self.t("feedback.used", n=tr.used))
-            rows.append(TechniqueRow(cat.label(tr.id, self.lang), tr.taken, tr.offered, " ".join(notes)))
-        bars = Vertical(TechniqueBars(rows, empty=self.t("none")), classes="fb-section", id="fb-techniques")
+            rows.append(
+                TechniqueRow(cat.label(tr.id, self.lang), tr.taken, tr.offered, " ".join(notes))
+            )
+        bars = Vertical(
+            TechniqueBars(rows, empty=self.t("none")), classes="fb-section", id="fb-techniques"
+        )
         bars.border_title = self.t("feedback.techniques")
         chart = Vertical(MeterChart(self._series()), classes="fb-section", id="fb-meters")
         chart.border_title = self.t("feedback.meters")
-        tips = Static(Content("\n").join(Content(f"{n}. {s}") for n, s in enumerate(r.suggestions, 1))
-                      if r.suggestions else Content(self.t("none")), classes="fb-section", id="fb-suggestions")
+        tips = Static(
+            Content("\n").join(Content(f"{n}. {s}") for n, s in enumerate(r.suggestions, 1))
+            if r.suggestions
+            else Content(self.t("none")),
+            classes="fb-section",
+            id="fb-suggestions",
+        )
         tips.border_title = self.t("feedback.suggestions")
         with VerticalScroll(id="summary-scroll", can_focus=True):
             with Horizontal(id="summary-top"):
@@ -137,21 +163,34 @@ class FeedbackScreen(SimScreen):
             low, high = (0.0, 100.0)
             if scenario and name in scenario.persona.meters:
                 low, high = scenario.persona.meters[name].min, scenario.persona.meters[name].max
-            out.append(Series(label, tuple(float(row.get(name, 0)) for row in r.trajectory), low, high))
+            out.append(
+                Series(label, tuple(float(row.get(name, 0)) for row in r.trajectory), low, high)
+            )
         return out
 
     def _transcript_options(self) -> list[Option]:
         cat, options = self.sim.config.catalogue, []
         for n, entry in enumerate(self.report.transcript):
             if entry["speaker"] == "customer":
-                text = Content.from_markup("[$text-muted]$who:[/] $x", who=self.t("feedback.customer"), x=entry["text"])
+                text = Content.from_markup(
+                    "[$text-muted]$who:[/] $x", who=self.t("feedback.customer"), x=entry["text"]
+                )
                 options.append(Option(text, id=f"e{n}", disabled=True))
                 continue
-            marks = [Content.from_markup("[$text-success]✓$x[/]", x=cat.label(i, self.lang)) for i in entry.get("taken", [])]
-            marks += [Content.from_markup("[$text-error]✗$x[/]", x=cat.label(i, self.lang))
-                      for i in [*entry.get("misplaced", []), *entry.get("pitfalls", [])]]
-            head = Content.from_markup("[b]$turn $who:[/b] $x", turn=self.t("feedback.turn", n=entry["turn"]),
-                                       who=self.t("feedback.you"), x=entry["text"])
+            marks = [
+                Content.from_markup("[$text-success]✓$x[/]", x=cat.label(i, self.lang))
+                for i in entry.get("taken", [])
+            ]
+            marks += [
+                Content.from_markup("[$text-error]✗$x[/]", x=cat.label(i, self.lang))
+                for i in [*entry.get("misplaced", []), *entry.get("pitfalls", [])]
+            ]
+            head = Content.from_markup(
+                "[b]$turn $who:[/b] $x",
+                turn=self.t("feedback.turn", n=entry["turn"]),
+                who=self.t("feedback.you"),
+                x=entry["text"],
+            )
             prompt = Content("\n").join([head, Content(" ").join(marks)]) if marks else head
             options.append(Option(prompt, id=f"e{n}"))
         return options
@@ -161,26 +200,58 @@ class FeedbackScreen(SimScreen):
         missed = [o for o in r.opportunities if not o.taken]
         lines: list[Content] = []
         for o in missed:
-            lines.append(Content.from_markup("[b]$turn · $name[/b]", turn=self.t("feedback.turn", n=o.turn),
-                                             name=cat.label(o.technique, self.lang)))
+            lines.append(
+                Content.from_markup(
+                    "[b]$turn · $name[/b]",
+                    turn=self.t("feedback.turn", n=o.turn),
+                    name=cat.label(o.technique, self.lang),
+                )
+            )
             lines.append(self._labelled("feedback.cue", o.cue))
             lines.append(self._labelled("feedback.said", o.reply))
             if o.model_reply:
                 lines.append(self._labelled("feedback.better", o.model_reply, "$text-success"))
             lines.append(Content(""))
-        yield self._block("feedback.missed", lines or [Content(self.t("feedback.none_missed"))], "fb-missed")
-        pits = [Content.from_markup("[b]$turn · $name[/b]: $reply [$text-muted]— $why[/]",
-                                    turn=self.t("feedback.turn", n=p.turn), name=cat.label(p.id, self.lang),
-                                    reply=p.reply, why=p.explain) for p in r.pitfalls]
-        pits += [Content.from_markup("[b]$turn · $name[/b]: $reply", turn=self.t("feedback.turn", n=m["turn"]),
-                                     name=self.t("chat.tag.misplaced", name=cat.label(m["id"], self.lang)),
-                                     reply=m["reply"]) for m in r.misplaced]
+        yield self._block(
+            "feedback.missed", lines or [Content(self.t("feedback.none_missed"))], "fb-missed"
+        )
+        pits = [
+            Content.from_markup(
+                "[b]$turn · $name[/b]: $reply [$text-muted]— $why[/]",
+                turn=self.t("feedback.turn", n=p.turn),
+                name=cat.label(p.id, self.lang),
+                reply=p.reply,
+                why=p.explain,
+            )
+            for p in r.pitfalls
+        ]
+        pits += [
+            Content.from_markup(
+                "[b]$turn · $name[/b]: $reply",
+                turn=self.t("feedback.turn", n=m["turn"]),
+                name=self.t("chat.tag.misplaced", name=cat.label(m["id"], self.lang)),
+                reply=m["reply"],
+            )
+            for m in r.misplaced
+        ]
         yield self._block("feedback.pitfalls", pits or [Content(self.t("none"))], "fb-pitfalls")
-        found = [Content.from_markup("[$text-success]✓[/] $l [$text-muted]($turn)[/]", l=f["label"],
-                                     turn=self.t("feedback.turn", n=f["turn"])) for f in r.facts_found]
+        found = [
+            Content.from_markup(
+                "[$text-success]✓[/] $l [$text-muted]($turn)[/]",
+                l=f["label"],
+                turn=self.t("feedback.turn", n=f["turn"]),
+            )
+            for f in r.facts_found
+        ]
         yield self._block("feedback.facts_found", found or [Content(self.t("none"))], "fb-found")
-        gone = [Content.from_markup("[$text-error]✗[/] $l [$text-muted]$h[/]", l=f["label"],
-                                    h=f"— {f['hint']}" if f.get("hint") else "") for f in r.facts_missed]
+        gone = [
+            Content.from_markup(
+                "[$text-error]✗[/] $l [$text-muted]$h[/]",
+                l=f["label"],
+                h=f"— {f['hint']}" if f.get("hint") else "",
+            )
+            for f in r.facts_missed
+        ]
         yield self._block("feedback.facts_missed", gone or [Content(self.t("none"))], "fb-gone")
 
     def _labelled(self, key: str, text: str, colour: str = "$text-muted") -> Content:
@@ -210,31 +281,64 @@ class FeedbackScreen(SimScreen):
         for ev in entry.get("evidence", []):
             start, end = ev["span"]
             good = ev["id"] in entry.get("credited", [])
-            reply = reply.stylize("bold underline $text-success" if good else "bold underline $text-error", start, end)
-        lines = [Content.assemble(Content.from_markup("[b]$x[/b] ", x=self.t("feedback.turn", n=entry["turn"])), reply),
-                 Content.from_markup("[b]$x[/b]", x=self.t("feedback.why"))]
+            reply = reply.stylize(
+                "bold underline $text-success" if good else "bold underline $text-error", start, end
+            )
+        lines = [
+            Content.assemble(
+                Content.from_markup("[b]$x[/b] ", x=self.t("feedback.turn", n=entry["turn"])), reply
+            ),
+            Content.from_markup("[b]$x[/b]", x=self.t("feedback.why")),
+        ]
         bad = {*entry.get("pitfalls", []), *entry.get("misplaced", [])}
         for ev in entry.get("evidence", []):
-            mark, colour = ("✓", "$text-success") if ev["id"] in entry.get("credited", []) else \
-                ("✗", "$text-error") if ev["id"] in bad else ("·", "$text-muted")
+            mark, colour = (
+                ("✓", "$text-success")
+                if ev["id"] in entry.get("credited", [])
+                else ("✗", "$text-error")
+                if ev["id"] in bad
+                else ("·", "$text-muted")
+            )
             rule = self.t("feedback.rule", rule=ev["rule"], text=ev.get("text", ""))
-            explain = cat.entries[ev["id"]].explain.get(self.lang, "") if ev["id"] in bad and ev["id"] in cat.entries \
+            explain = (
+                cat.entries[ev["id"]].explain.get(self.lang, "")
+                if ev["id"] in bad and ev["id"] in cat.entries
                 else ""
-            lines.append(Content.from_markup(f"  [{colour}]$m $n[/] [$text-muted]$r[/]", m=mark,
-                                             n=cat.label(ev["id"], self.lang), r=rule + (f" — {explain}" if explain else "")))
+            )
+            lines.append(
+                Content.from_markup(
+                    f"  [{colour}]$m $n[/] [$text-muted]$r[/]",
+                    m=mark,
+                    n=cat.label(ev["id"], self.lang),
+                    r=rule + (f" — {explain}" if explain else ""),
+                )
+            )
         for m in entry.get("misplaced", []):
-            lines.append(Content.from_markup("  [$text-error]$x[/]", x=self.t("chat.tag.misplaced", name=cat.label(m, self.lang))))
+            lines.append(
+                Content.from_markup(
+                    "  [$text-error]$x[/]",
+                    x=self.t("chat.tag.misplaced", name=cat.label(m, self.lang)),
+                )
+            )
         if entry.get("repeat"):
             lines.append(Content.from_markup("  [$text-error]$x[/]", x=self.t("chat.tag.repeat")))
         elif entry.get("stuffing"):
             lines.append(Content.from_markup("  [$text-error]$x[/]", x=self.t("chat.tag.stuffing")))
         if not entry.get("evidence"):
-            lines.append(Content.from_markup("  [$text-muted]$x[/]", x=self.t("feedback.no_evidence")))
+            lines.append(
+                Content.from_markup("  [$text-muted]$x[/]", x=self.t("feedback.no_evidence"))
+            )
         if entry.get("changes"):
             lines.append(Content.from_markup("[b]$x[/b]", x=self.t("feedback.changes")))
         for c in entry.get("changes", []):
-            lines.append(Content.from_markup("  [b]$m $d[/b] [$text-muted]$r[/]", m=self._meter_name(c["meter"]),
-                                             d=f"{c['delta']:+g}", r=c["reason"]))
+            lines.append(
+                Content.from_markup(
+                    "  [b]$m $d[/b] [$text-muted]$r[/]",
+                    m=self._meter_name(c["meter"]),
+                    d=f"{c['delta']:+g}",
+                    r=c["reason"],
+                )
+            )
         return Content("\n").join(lines)
 
     # ---- actions ---------------------------------------------------------------------------------
@@ -254,7 +358,9 @@ class FeedbackScreen(SimScreen):
         return True
 
     def action_tab(self, tab: str) -> None:
+        # Focus moves with the tab: a focused widget left in a hidden pane would switch it back.
         self.query_one(TabbedContent).active = f"tab-{tab}"
+        self.query_one(FOCUS[tab]).focus()
 
     def action_retry(self) -> None:
         if self.can_retry:

@@ -18,7 +18,9 @@ from simulator.tui.screens.base import SimScreen
 class HistoryTable(DataTable[Content]):
     """Finished sessions, newest first."""
 
-    BINDINGS = [Binding("enter", "select_cursor", "Open", key_display="Enter", tooltip="Open", id="open")]
+    BINDINGS = [
+        Binding("enter", "select_cursor", "Open", key_display="Enter", tooltip="Open", id="open")
+    ]
 
 
 def when_text(iso: str) -> str:
@@ -49,7 +51,7 @@ class HistoryScreen(SimScreen):
         yield Static(Content(self.t("history.title")), id="history-title")
         yield HistoryTable(id="history-table", cursor_type="row")
         yield Static(id="history-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def populate(self) -> None:
         store = self.sim.config.store
@@ -57,16 +59,34 @@ class HistoryScreen(SimScreen):
         table = self.query_one(HistoryTable)
         table.clear(columns=True)
         width = max(60, self.size.width)
-        for key, size in (("date", 16), ("scenario", max(14, width - 52)), ("mode", 6), ("score", 5),
-                          ("result", 8), ("turns", 5)):
+        for key, size in (
+            ("date", 16),
+            ("scenario", max(14, width - 52)),
+            ("mode", 6),
+            ("score", 5),
+            ("result", 8),
+            ("turns", 5),
+        ):
             table.add_column(self.t(f"history.col.{key}"), width=size, key=key)
         for item in self.items:
-            result = Content.from_markup(f"[{'$text-success' if item.passed else '$text-error'}]$x[/]",
-                                         x=self.t("history.pass" if item.passed else "history.fail"))
-            table.add_row(Content(when_text(item.finished_at)), Content(item.title),
-                          Content(self.t(f"mode.{item.mode}.short")), Content(str(item.score)).right(3), result,
-                          Content(str(item.turns)).right(3), key=item.id)
-        status = self.t("history.empty") if not self.items else self.t("history.folder", path=str(store.history_dir))
+            result = Content.from_markup(
+                f"[{'$text-success' if item.passed else '$text-error'}]$x[/]",
+                x=self.t("history.pass" if item.passed else "history.fail"),
+            )
+            table.add_row(
+                Content(when_text(item.finished_at)),
+                Content(item.title),
+                Content(self.t(f"mode.{item.mode}.short")),
+                Content(str(item.score)).right(3),
+                result,
+                Content(str(item.turns)).right(3),
+                key=item.id,
+            )
+        status = (
+            self.t("history.empty")
+            if not self.items
+            else self.t("history.folder", path=str(store.history_dir))
+        )
         self.query_one("#history-status", Static).update(Content(status))
 
     def on_resize(self) -> None:
@@ -84,4 +104,3 @@ class HistoryScreen(SimScreen):
 
     def action_back(self) -> None:
         self.post_message(self.Closed())
-

@@ -14,19 +14,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Select, Static
+from textual.widgets import Footer, Input, OptionList, Select, Static
 
 from simulator.core.library import Entry, Library, scan
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
+from simulator.tui.widgets.scenario_list import Heading, ScenarioList, ScenarioRow, header
 
 _ALL = Select.NULL
-
-
-class ScenarioTable(DataTable[Content]):
-    """The list of scenarios; Enter opens the highlighted one."""
-
-    BINDINGS = [Binding("enter", "select_cursor", "Open", key_display="Enter", tooltip="Open", id="open")]
 
 
 @dataclass(frozen=True)
@@ -47,6 +42,7 @@ class LibraryScreen(SimScreen):
     """The first screen of `simulator`."""
 
     AUTO_FOCUS = "#scenarios"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/", tooltip="Search", id="search"),
         Binding("h", "history", "History", tooltip="History", id="history"),
@@ -83,20 +79,39 @@ class LibraryScreen(SimScreen):
     def compose(self) -> ComposeResult:
         yield Static(Content(f"{self.t('app.title')} · {self.t('library.title')}"), id="lib-title")
         with Horizontal(id="filters"):
-            yield Input(self.filters.text, placeholder=self.t("library.search"), id="search", compact=True)
-            yield Select([(self.t("lang.zh"), "zh"), (self.t("lang.en"), "en")], prompt=self.t("library.all_langs"),
-                         value=self.filters.lang or _ALL, id="f-lang", compact=True)
+            yield Input(
+                self.filters.text, placeholder=self.t("library.search"), id="search", compact=True
+            )
+            yield Select(
+                [(self.t("lang.zh"), "zh"), (self.t("lang.en"), "en")],
+                prompt=self.t("library.all_langs"),
+                value=self.filters.lang or _ALL,
+                id="f-lang",
+                compact=True,
+            )
             levels = [(self.t(f"difficulty.{d}"), d) for d in ("easy", "medium", "hard")]
-            yield Select(levels, prompt=self.t("library.all_levels"), value=self.filters.level or _ALL, id="f-level",
-                         compact=True)
-            yield Select(self._technique_options(), prompt=self.t("library.all_techniques"),
-                         value=self.filters.technique or _ALL, id="f-technique", compact=True)
+            yield Select(
+                levels,
+                prompt=self.t("library.all_levels"),
+                value=self.filters.level or _ALL,
+                id="f-level",
+                compact=True,
+            )
+            yield Select(
+                self._technique_options(),
+                prompt=self.t("library.all_techniques"),
+                value=self.filters.technique or _ALL,
+                id="f-technique",
+                compact=True,
+            )
         with Horizontal(id="lib-body"):
-            yield ScenarioTable(id="scenarios", cursor_type="row", zebra_stripes=False)
+            with Vertical(id="list-column"):
+                yield Static(id="list-header")
+                yield ScenarioList(id="scenarios")
             with Vertical(id="detail"):
                 yield Static(id="detail-text")
         yield Static(id="lib-status")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _technique_options(self) -> list[tuple[str, str]]:
         if self.library is None:
@@ -137,7 +152,7 @@ class LibraryScreen(SimScreen):
             self._fill()
 
     # ---- the table -------------------------------------------------------------------------
-    def visible(self) -> list[Entry]:
+    def matching(self) -> list[Entry]:
         """Entries that pass the filters, in library order."""
         if self.library is None:
             return []
@@ -151,7 +166,9 @@ class LibraryScreen(SimScreen):
                 continue
             if needle:
                 names = " ".join(cat.label(t, lang) for t in e.techniques for lang in ("zh", "en"))
-                hay = " ".join([e.title, e.id, e.situation, e.stage, self._situation(e), names]).casefold()
+                hay = " ".join(
+                    [e.title, e.id, e.situation, e.stage, self._situation(e), names]
+                ).casefold()
                 if needle not in hay:
                     continue
             out.append(e)
@@ -162,57 +179,57 @@ class LibraryScreen(SimScreen):
         return names.get(self.lang) or names.get("en") or entry.situation
 
     def _fill(self) -> None:
-        table = self.query_one(ScenarioTable)
-        old = self._cursor_key
-        table.clear(columns=True)
-        avail = max(50, self.size.width - (38 if self.has_class("-wide") else 0) - 2) - 12 - 20
-        title_width = max(14, min(44, avail * 11 // 20))
-        tech_width = max(10, avail - title_width)
-        table.add_column(self.t("library.col.title"), width=title_width, key="title")
-        table.add_column(self.t("library.col.lang"), width=6, key="lang")
-        table.add_column(self.t("library.col.level"), width=6, key="level")
-        table.add_column(self.t("library.col.techniques"), width=tech_width, key="techniques")
-        table.add_column(self.t("library.col.minutes"), width=4, key="minutes")
-        table.add_column(self.t("library.col.best"), width=4, key="best")
-        entries = self.visible()
-        stage: tuple[int, str] | None = None
+        names = {
+            k: self.t(f"library.col.{k}")
+            for k in ("title", "lang", "level", "techniques", "minutes", "best")
+        }
+        total = max(40, self.size.width - (38 if self.has_class("-wide") else 0))
+        self.query_one("#list-header", Static).update(header(names, total))
+        # Library order within a stage; stages by their order (two stages may share a number).
+        entries = sorted(self.matching(), key=lambda e: (e.stage_order, e.stage))
         cat = self.sim.config.catalogue
+        items: list[ScenarioRow | Heading] = []
+        stage: tuple[int, str] | None = None
         for e in entries:
             if (e.stage_order, e.stage) != stage:
                 stage = (e.stage_order, e.stage)
-                label = self.t("library.stage", n=e.stage_order, name=e.stage) if e.stage else self.t("library.stage.none")
-                table.add_row(Content.from_markup("[b $text-accent]$x[/]", x=label), *[Content("")] * 5,
-                              key=f"stage:{e.stage_order}:{e.stage}")
+                label = (
+                    self.t("library.stage", n=e.stage_order, name=e.stage)
+                    if e.stage
+                    else self.t("library.stage.none")
+                )
+                items.append(Heading(f"stage:{e.stage_order}:{e.stage}", label))
             best = self.best.get(e.id)
-            best_cell = Content("—") if best is None else Content.from_markup(
-                f"[{'$text-success' if best >= e.pass_score else '$text-warning'}]$x[/]", x=str(best))
-            table.add_row(Content("  " + e.title), Content(self.t(f"lang.{e.language}")),
-                          Content(self.t(f"difficulty.{e.difficulty}")),
-                          Content(join_names([cat.label(t, self.lang) for t in e.techniques], self.lang)),
-                          Content(str(e.estimated_minutes)).right(3), best_cell.right(3), key=e.id)
-        total = len(self.library.entries) if self.library else 0
-        status = self.t("library.count", shown=len(entries), total=total)
-        if self.library and not total:
+            items.append(
+                ScenarioRow(
+                    e.id,
+                    e.title,
+                    self.t(f"lang.{e.language}.short"),
+                    self.t(f"difficulty.{e.difficulty}"),
+                    join_names([cat.label(t, self.lang) for t in e.techniques], self.lang),
+                    e.estimated_minutes,
+                    best,
+                    best is not None and best >= e.pass_score,
+                )
+            )
+        self.query_one(ScenarioList).show(items, total, keep=self._cursor_key)
+        total_count = len(self.library.entries) if self.library else 0
+        status = self.t("library.count", shown=len(entries), total=total_count)
+        if self.library and not total_count:
             status = self.t("library.empty", root=str(self.sim.config.library or "scenarios/"))
-        elif total and not entries:
+        elif total_count and not entries:
             status = self.t("library.no_match")
         if self.library and self.library.broken:
             status += "   " + self.t("library.broken", n=len(self.library.broken))
         self.query_one("#lib-status", Static).update(Content(status))
-        self.query_one("#lib-status").set_class(bool(self.library and self.library.broken), "-warning")
-        keys = [e.id for e in entries]
-        if old in keys:
-            table.move_cursor(row=table.get_row_index(old))
-        elif entries:
-            table.move_cursor(row=table.get_row_index(entries[0].id))
+        self.query_one("#lib-status").set_class(
+            bool(self.library and self.library.broken), "-warning"
+        )
         self._show_detail()
 
     def _entry_at_cursor(self) -> Entry | None:
-        table = self.query_one(ScenarioTable)
-        if self.library is None or not table.row_count:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self.library.get(key or "")
+        current = self.query_one(ScenarioList).current
+        return self.library.get(current) if self.library and current else None
 
     def _show_detail(self) -> None:
         entry = self._entry_at_cursor()
@@ -226,23 +243,34 @@ class LibraryScreen(SimScreen):
         lines = [
             Content.from_markup("[b]$x[/b]", x=entry.title),
             Content.from_markup("[$text-muted]$x[/]", x=self._situation(entry)),
-            Content(" · ".join([self.t(f"lang.{entry.language}"), self.t(f"difficulty.{entry.difficulty}"),
-                                self.t("minutes", n=entry.estimated_minutes),
-                                self.t("library.detail.pass", n=entry.pass_score)])),
+            Content(
+                " · ".join(
+                    [
+                        self.t(f"lang.{entry.language}"),
+                        self.t(f"difficulty.{entry.difficulty}"),
+                        self.t("minutes", n=entry.estimated_minutes),
+                        self.t("library.detail.pass", n=entry.pass_score),
+                    ]
+                )
+            ),
             Content(join_names([cat.label(t, self.lang) for t in entry.techniques], self.lang)),
-            Content(self.t("library.detail.best", n=best) if best is not None else self.t("library.detail.never")),
+            Content(
+                self.t("library.detail.best", n=best)
+                if best is not None
+                else self.t("library.detail.never")
+            ),
             Content.from_markup("[$text-accent]$x[/]", x=self.t("library.detail.open")),
         ]
         detail.update(Content("\n").join(lines))
 
-    @on(DataTable.RowHighlighted, "#scenarios")
+    @on(OptionList.OptionHighlighted, "#scenarios")
     def _highlighted(self) -> None:
         self._show_detail()
 
-    @on(DataTable.RowSelected, "#scenarios")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(OptionList.OptionSelected, "#scenarios")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        entry = self.library.get(event.row_key.value or "") if self.library else None
+        entry = self.library.get(event.option.id or "") if self.library else None
         if entry is not None:
             self.post_message(self.Chosen(entry))
 
@@ -253,12 +281,14 @@ class LibraryScreen(SimScreen):
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
-        self.query_one(ScenarioTable).focus()
+        self.query_one(ScenarioList).focus()
 
     @on(Select.Changed)
     def _select(self, event: Select.Changed) -> None:
         value = None if event.value is _ALL else str(event.value)
-        field = {"f-lang": "lang", "f-level": "level", "f-technique": "technique"}.get(event.select.id or "")
+        field = {"f-lang": "lang", "f-level": "level", "f-technique": "technique"}.get(
+            event.select.id or ""
+        )
         if field:
             self._set_filters(**{field: value})
 
@@ -291,4 +321,6 @@ class LibraryScreen(SimScreen):
         self.query_one("#search", Input).value = ""
         for select in self.query(Select):
             select.clear()
-        self.query_one(ScenarioTable).focus()
+        if self.library is not None:
+            self._fill()
+        self.query_one(ScenarioList).focus()

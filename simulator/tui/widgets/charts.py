@@ -58,11 +58,16 @@ class TechniqueBars(Widget):
             if r.offered:
                 filled = round(width * r.taken / r.offered)
                 colour = "$success" if r.taken == r.offered else "$warning" if r.taken else "$error"
-                bar = Content.from_markup(f"[{colour}]$a[/][$text-disabled]$b[/]", a="█" * filled,
-                                          b="░" * (width - filled))
+                bar = Content.from_markup(
+                    f"[{colour}]$a[/][$text-disabled]$b[/]",
+                    a="█" * filled,
+                    b="░" * (width - filled),
+                )
             else:
                 bar = Content.from_markup("[$text-disabled]$a[/]", a="·" * width)
-            line = Content.assemble(_pad(Content(r.label), name_width), bar, f" {r.taken}/{r.offered}")
+            line = Content.assemble(
+                _pad(Content(r.label), name_width), bar, f" {r.taken}/{r.offered}"
+            )
             if r.note:
                 line = Content.assemble(line, Content.from_markup(" [$text-muted]$n[/]", n=r.note))
             lines.append(line)
@@ -72,7 +77,9 @@ class TechniqueBars(Widget):
 def column_chart(series: Series, height: int = 3) -> list[Content]:
     """Rows of a small column chart, top row first; one column (two cells) per value."""
     span = (series.high - series.low) or 1
-    levels = [round(min(1.0, max(0.0, (v - series.low) / span)) * height * 8) for v in series.values]
+    levels = [
+        round(min(1.0, max(0.0, (v - series.low) / span)) * height * 8) for v in series.values
+    ]
     rows = []
     for row in range(height):
         floor = (height - 1 - row) * 8
@@ -82,28 +89,28 @@ def column_chart(series: Series, height: int = 3) -> list[Content]:
 
 
 class MeterChart(Widget):
-    """Each meter as a labelled column chart with its first and last value."""
+    """Each meter as a small labelled column chart: name on the first row, first → last value below."""
 
     DEFAULT_CSS = "MeterChart { height: auto; }"
 
-    def __init__(self, series: list[Series], *, height: int = 3, id: str | None = None) -> None:
+    def __init__(self, series: list[Series], *, height: int = 2, id: str | None = None) -> None:
         super().__init__(id=id)
         self.series = series
         self.chart_height = height
 
     def render(self) -> Content:
         lines: list[Content] = []
-        label_width = max((Content(s.label).cell_length for s in self.series), default=0) + 1
-        for s in self.series:
-            path = " → ".join(f"{v:g}" for v in (s.values[0], s.values[-1])) if s.values else ""
-            rows = column_chart(s, self.chart_height)
-            for n, row in enumerate(rows):
-                if n == 0:
-                    head = Content.from_markup("[b]$l[/b]", l=s.label)
-                elif n == len(rows) - 1:
-                    head = Content(f"{s.values[-1]:g}" if s.values else "")
-                else:
-                    head = Content("")
-                lines.append(Content.assemble(_pad(head, max(label_width, 5)), "│", row))
-            lines.append(Content.from_markup("[$text-muted]$p[/]", p=" " * max(label_width, 5) + "└ " + path))
+        heads = [
+            (s.label, f"{s.values[0]:g} → {s.values[-1]:g}" if s.values else "")
+            for s in self.series
+        ]
+        width = max((Content(x).cell_length for pair in heads for x in pair), default=0) + 1
+        for s, (label, path) in zip(self.series, heads, strict=True):
+            for n, row in enumerate(column_chart(s, self.chart_height)):
+                head = (
+                    Content.from_markup("[b]$l[/b]", l=label)
+                    if n == 0
+                    else Content(path if n == 1 else "")
+                )
+                lines.append(Content.assemble(_pad(head, width), "│", row))
         return Content("\n").join(lines)

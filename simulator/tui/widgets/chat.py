@@ -26,14 +26,21 @@ class Note:
     """good, bad, info or fact."""
 
 
-_TONE = {"good": "$text-success", "bad": "$text-error", "info": "$text-muted", "fact": "$text-warning"}
+_TONE = {
+    "good": "$text-success",
+    "bad": "$text-error",
+    "info": "$text-muted",
+    "fact": "$text-warning",
+}
 
 
 def bubble_content(text: str, notes: tuple[Note, ...] = ()) -> Content:
     """The text literally, then each note on its own line in its colour."""
     content = Content(text)
     if notes:
-        line = Content(" ").join(Content.from_markup(f"[{_TONE[n.tone]}]$text[/]", text=n.text) for n in notes)
+        line = Content(" ").join(
+            Content.from_markup(f"[{_TONE[n.tone]}]$text[/]", text=n.text) for n in notes
+        )
         content = Content("\n").join([content, line])
     return content
 
@@ -41,8 +48,15 @@ def bubble_content(text: str, notes: tuple[Note, ...] = ()) -> Content:
 class Bubble(Static):
     """One message: speaker in the border title, text and notes inside."""
 
-    def __init__(self, text: str, *, speaker: str, title: str, notes: tuple[Note, ...] = (),
-                 subtitle: str = "") -> None:
+    def __init__(
+        self,
+        text: str,
+        *,
+        speaker: str,
+        title: str,
+        notes: tuple[Note, ...] = (),
+        subtitle: str = "",
+    ) -> None:
         super().__init__(bubble_content(text, notes), classes=f"bubble -{speaker}", markup=False)
         self.speaker = speaker
         """customer, trainee or system."""
@@ -63,7 +77,7 @@ class BubbleRow(Horizontal):
 
 
 class TypingIndicator(Static):
-    """"… is typing" with dots that move, shown while pacing delays the customer's line."""
+    """ "… is typing" with dots that move, shown while pacing delays the customer's line."""
 
     def __init__(self, text: str) -> None:
         super().__init__(Content(text), classes="typing", markup=False)
@@ -83,15 +97,16 @@ class ChatLog(VerticalScroll):
 
     can_focus = True
 
+    def on_mount(self) -> None:
+        self.anchor()  # stay at the newest line, as a chat does, until the trainee scrolls up
+
     async def add(self, bubble: Bubble) -> None:
         await self.mount(BubbleRow(bubble), before=self._typing())
         self.scroll_end(animate=False)
 
     def add_many(self, bubbles: list[Bubble]) -> AwaitMount:
         """Mount many bubbles at once (await the result to wait for them)."""
-        mounted = self.mount_all([BubbleRow(b) for b in bubbles])
-        self.call_after_refresh(self.scroll_end, animate=False)
-        return mounted
+        return self.mount_all([BubbleRow(b) for b in bubbles])
 
     def _typing(self) -> TypingIndicator | None:
         found = self.query(TypingIndicator)
@@ -100,7 +115,6 @@ class ChatLog(VerticalScroll):
     async def show_typing(self, text: str) -> None:
         if self._typing() is None:
             await self.mount(TypingIndicator(text))
-            self.scroll_end(animate=False)
 
     async def hide_typing(self) -> None:
         await self.query(TypingIndicator).remove()

@@ -18,8 +18,17 @@ class ReplyInput(TextArea):
     """Posts `Submitted` with the text on Enter; the screen decides whether it can be sent."""
 
     BINDINGS = [
-        Binding("enter", "submit", "Send", key_display="Enter", tooltip="Send this reply", id="send"),
-        Binding("ctrl+j", "newline", "Newline", key_display="^J", tooltip="Insert a new line", id="newline"),
+        Binding(
+            "enter", "submit", "Send", key_display="Enter", tooltip="Send this reply", id="send"
+        ),
+        Binding(
+            "ctrl+j",
+            "newline",
+            "Newline",
+            key_display="^J",
+            tooltip="Insert a new line",
+            id="newline",
+        ),
         Binding("shift+enter", "newline", "Newline", show=False),
     ]
 
@@ -37,8 +46,16 @@ class ReplyInput(TextArea):
             return self.reply_input
 
     def __init__(self, text: str = "", *, placeholder: str = "", id: str | None = None) -> None:
-        super().__init__(text, id=id, soft_wrap=True, tab_behavior="focus", show_line_numbers=False,
-                         placeholder=placeholder, compact=False, highlight_cursor_line=False)
+        super().__init__(
+            text,
+            id=id,
+            soft_wrap=True,
+            tab_behavior="focus",
+            show_line_numbers=False,
+            placeholder=placeholder,
+            compact=False,
+            highlight_cursor_line=False,
+        )
 
     async def _on_key(self, event: events.Key) -> None:
         if event.key == "enter":

@@ -48,8 +48,11 @@ def bar(value: float, low: float, high: float, width: int) -> Content:
     ratio = min(1.0, max(0.0, (value - low) / span))
     filled = round(ratio * width)
     colour = "$success" if ratio >= 0.6 else "$warning" if ratio >= 0.3 else "$error"
-    return Content.from_markup(f"[{colour}]$full[/][$text-disabled]$empty[/]", full="█" * filled,
-                               empty="░" * (width - filled))
+    return Content.from_markup(
+        f"[{colour}]$full[/][$text-disabled]$empty[/]",
+        full="█" * filled,
+        empty="░" * (width - filled),
+    )
 
 
 def delta_text(delta: float) -> Content:
@@ -77,8 +80,12 @@ class MeterGauge(Widget):
     def render(self) -> Content:
         v = self.view
         width = max(6, self.content_region.width or 24)
-        head = Content.assemble(Content.from_markup("[b]$label[/b] ", label=v.label), Content(f"{v.value:g}"), " ",
-                                delta_text(v.delta))
+        head = Content.assemble(
+            Content.from_markup("[b]$label[/b] ", label=v.label),
+            Content(f"{v.value:g}"),
+            " ",
+            delta_text(v.delta),
+        )
         lines = [head, bar(v.value, v.low, v.high, width)]
         if v.reason:
             lines.append(Content.from_markup("[$text-muted]$r[/]", r=v.reason))
@@ -88,8 +95,14 @@ class MeterGauge(Widget):
 class SidePanel(VerticalScroll):
     """Persona card, meters, facts and time, top to bottom."""
 
-    def __init__(self, persona: PersonaView, meters: list[MeterView], *, headings: dict[str, str],
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        persona: PersonaView,
+        meters: list[MeterView],
+        *,
+        headings: dict[str, str],
+        id: str | None = None,
+    ) -> None:
         super().__init__(id=id)
         self.persona = persona
         self.meters = meters
@@ -100,7 +113,10 @@ class SidePanel(VerticalScroll):
         card = [Content.from_markup("[b]$name[/b]", name=p.name), Content(p.role)]
         if p.personality:
             card.append(Content.from_markup("[$text-muted]$x[/]", x=p.personality))
-        card += [Content(f"· {item}") for item in p.background]
+        card += [
+            Content(("・" if item[:1] and ord(item[0]) >= 0x2E80 else "· ") + item)
+            for item in p.background
+        ]
         persona = Static(Content("\n").join(card), id="persona-card", classes="panel-section")
         persona.border_title = Content(self.headings["persona"])
         yield persona
@@ -120,7 +136,11 @@ class SidePanel(VerticalScroll):
         facts = self.query_one("#facts", Static)
         facts.border_title = Content(heading)
         lines = [Content.from_markup("[$text-success]✓[/] $x", x=label) for label in labels]
-        facts.update(Content("\n").join(lines) if lines else Content.from_markup("[$text-muted]$x[/]", x=empty))
+        facts.update(
+            Content("\n").join(lines)
+            if lines
+            else Content.from_markup("[$text-muted]$x[/]", x=empty)
+        )
 
     def show_elapsed(self, text: str) -> None:
         self.query_one("#elapsed", Static).update(Content(text))

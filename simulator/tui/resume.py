@@ -1,0 +1,88 @@
+"""Offering an unfinished session back, and reopening it.
+
+After a crash, a closed terminal or Ctrl+C, the autosave is still in the store; on the
+next start the library asks about each one, newest first. A session whose scenario
+changed cannot be replayed: the dialog shows the engine's reason and offers to discard it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from simulator.core.errors import SimulatorError
+from simulator.core.store import Unfinished
+from simulator.tui import i18n
+from simulator.tui.i18n import Key
+from simulator.tui.practice import Practice
+from simulator.tui.screens.conversation import ConversationScreen
+from simulator.tui.screens.dialogs import ChoiceDialog
+from simulator.tui.screens.history import when_text
+
+if TYPE_CHECKING:
+    from simulator.tui.app import SimulatorApp
+
+
+def offer(app: SimulatorApp, skipped: frozenset[str] = frozenset()) -> None:
+    """Ask about the newest unfinished session not yet skipped."""
+    pending = [u for u in app.config.store.unfinished() if u.id not in skipped]
+    if not pending:
+        return
+    saved = pending[0]
+    values: dict[str, object] = {
+        "title": saved.title,
+        "mode": Key(f"mode.{saved.mode}"),
+        "n": saved.replies,
+        "when": when_text(saved.saved_at),
+        "draft": saved.draft[:200],
+    }
+
+    def answered(choice: str | None) -> None:
+        if choice == "resume":
+            reopen(app, saved)
+        elif choice == "discard":
+            app.config.store.discard(saved.id)
+            offer(app, skipped | {saved.id})
+
+    app.push_screen(
+        ChoiceDialog(
+            "resume.title",
+            "resume.body_draft" if saved.draft.strip() else "resume.body",
+            [
+                ("resume", "resume.resume", "primary"),
+                ("discard", "resume.discard", "error"),
+                ("later", "resume.later", "default"),
+            ],
+            values=values,
+            dialog_id="resume-dialog",
+        ),
+        answered,
+    )
+
+
+def reopen(app: SimulatorApp, saved: Unfinished) -> None:
+    """Replay a saved session into a conversation; if it cannot be, say why and offer to discard it."""
+    try:
+        scenario = app.find_scenario(saved.scenario_id, saved.source)
+        practice = Practice.resume(
+            saved, scenario, app.config.store, app.config.clock, grader=app.grader
+        )
+    except SimulatorError as error:
+
+        def answered(choice: str | None) -> None:
+            if choice == "discard":
+                app.config.store.discard(saved.id)
+
+        app.push_screen(
+            ChoiceDialog(
+                "resume.failed",
+                "resume.failed.body",
+                [("keep", "resume.keep", "primary"), ("discard", "resume.discard", "error")],
+                values={"message": str(error)},
+                cancel="keep",
+                dialog_id="resume-failed",
+            ),
+            answered,
+        )
+        return
+    app.push_screen(ConversationScreen(practice, pacing=app.config.pacing))
+    app.notify(i18n.t("chat.resumed", app.ui_lang))

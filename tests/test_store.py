@@ -1,0 +1,192 @@
+"""The session store: atomic autosaves, history, reports round-trip, exports, preferences."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from simulator.core.engine import Session
+from simulator.core.feedback import build_report
+from simulator.core.store import (
+    SCHEMA,
+    Store,
+    StoreError,
+    Unfinished,
+    atomic_write,
+    data_dir,
+    report_from_dict,
+)
+
+MODEL = [
+    "八年可不容易,街坊都认您,说明您做人实在。",
+    "您这儿一个月流水大概多少?",
+    "除了我们,最近有没有在别的小贷公司借过款?",
+]
+
+
+def fixed(minute: int = 0):
+    return lambda: datetime(2025, 3, 1, 9, minute, 0, tzinfo=UTC)
+
+
+def unfinished(session: Session, sid: str = "s1", draft: str = "") -> Unfinished:
+    return Unfinished(
+        sid,
+        session.scenario.id,
+        session.scenario.title,
+        session.scenario.source,
+        "coach",
+        "zh",
+        draft,
+        12.5,
+        "",
+        session.to_dict(),
+    )
+
+
+def test_data_dir_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("SIMULATOR_DATA_DIR", str(tmp_path / "here"))
+    assert data_dir() == tmp_path / "here"
+    assert Store().root == tmp_path / "here"
+
+
+def test_data_dir_defaults_to_the_platform_folder(monkeypatch):
+    monkeypatch.delenv("SIMULATOR_DATA_DIR", raising=False)
+    assert "simulator" in str(data_dir()).lower()
+
+
+def test_atomic_write_leaves_no_temporary_files(tmp_path):
+    target = tmp_path / "a" / "b.json"
+    atomic_write(target, "one")
+    atomic_write(target, "two")
+    assert target.read_text("utf-8") == "two"
+    assert [p.name for p in target.parent.iterdir()] == ["b.json"]
+
+
+def test_atomic_write_reports_an_unwritable_folder(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError):
+        atomic_write(blocker / "inside.json", "data")
+
+
+def test_autosave_round_trip_keeps_the_draft(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    session = Session.start(mini)
+    session.reply(MODEL[0])
+    store.autosave(unfinished(session, draft="还没发出去的话 🙂\n第二行"))
+    [saved] = store.unfinished()
+    assert saved.id == "s1"
+    assert saved.draft == "还没发出去的话 🙂\n第二行"
+    assert saved.replies == 1
+    assert saved.saved_at.startswith("2025-03-01T09:00")
+    resumed = Session.from_dict(saved.session, mini)
+    assert [t.reply for t in resumed.turns] == [MODEL[0]]
+    assert json.loads((tmp_path / "unfinished" / "s1.json").read_text("utf-8"))["schema"] == SCHEMA
+
+
+def test_unfinished_skips_damaged_files_and_sorts_newest_first(tmp_path, mini):
+    session = Session.start(mini)
+    Store(tmp_path, now=fixed(1)).autosave(unfinished(session, "old"))
+    Store(tmp_path, now=fixed(5)).autosave(unfinished(session, "new"))
+    (tmp_path / "unfinished" / "broken.json").write_text("{not json", "utf-8")
+    (tmp_path / "unfinished" / "other.json").write_text('{"schema": 99}', "utf-8")
+    assert [u.id for u in Store(tmp_path).unfinished()] == ["new", "old"]
+
+
+def test_finish_moves_the_session_to_the_history(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    session = Session.start(mini)
+    store.autosave(unfinished(session))
+    for reply in MODEL:
+        session.reply(reply)
+    report = build_report(session)
+    item = store.finish(
+        "s1", session.to_dict(), report, title=mini.title, mode="exam", elapsed=61.23
+    )
+    assert store.unfinished() == []
+    assert store.history() == [item]
+    assert (item.score, item.passed, item.mode, item.turns, item.elapsed) == (
+        report.score,
+        True,
+        "exam",
+        3,
+        61.2,
+    )
+    assert store.report("s1") == report
+    assert store.best_scores() == {mini.id: report.score}
+
+
+def test_best_score_is_the_highest(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    good = Session.start(mini)
+    for reply in MODEL:
+        good.reply(reply)
+    poor = Session.start(mini)
+    poor.reply("好的。")
+    poor.abandon()
+    store.finish("a", good.to_dict(), build_report(good), title="t", mode="coach", elapsed=1)
+    store.finish("b", poor.to_dict(), build_report(poor), title="t", mode="coach", elapsed=1)
+    assert store.best_scores()[mini.id] == build_report(good).score
+
+
+def test_report_of_a_missing_session_is_a_store_error(tmp_path):
+    with pytest.raises(StoreError):
+        Store(tmp_path).report("nope")
+
+
+def test_report_from_dict_ignores_unknown_keys(mini):
+    session = Session.start(mini)
+    session.reply(MODEL[0])
+    session.abandon()
+    report = build_report(session)
+    data = report.to_dict() | {"added_later": 1}
+    assert report_from_dict(data) == report
+
+
+def test_export_writes_markdown_and_json(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    session = Session.start(mini)
+    for reply in MODEL:
+        session.reply(reply)
+    report = build_report(session)
+    md, js = store.export(report, "en")
+    assert md.parent == js.parent == tmp_path / "exports"
+    assert md.name == "test-mini-20250301-090000.md"
+    text = md.read_text("utf-8")
+    assert "# 测试用:小超市老板" in text and "Score: 75/100" in text and "## Transcript" in text
+    assert json.loads(js.read_text("utf-8"))["score"] == report.score
+    other = tmp_path / "elsewhere"
+    md2, _ = store.export(report, "zh", folder=other)
+    assert md2.parent == other and "对话记录" in md2.read_text("utf-8")
+
+
+def test_prefs_merge(tmp_path):
+    store = Store(tmp_path)
+    assert store.prefs() == {}
+    store.save_prefs(ui_lang="en")
+    store.save_prefs(theme="textual-light")
+    assert store.prefs() == {"ui_lang": "en", "theme": "textual-light"}
+
+
+def test_new_ids_are_unique_and_safe(tmp_path):
+    store = Store(tmp_path, now=fixed())
+    ids = {store.new_id("a/../b c") for _ in range(20)}
+    assert len(ids) == 20
+    assert all("/" not in i and " " not in i for i in ids)
+
+
+def test_store_imports_no_ui():
+    import subprocess
+    import sys
+
+    code = "import sys, simulator.core.store\nsys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    assert subprocess.run([sys.executable, "-c", code], env={**os.environ}).returncode == 0
+
+
+def test_discard_is_quiet_when_missing(tmp_path):
+    Store(tmp_path).discard("never-saved")
+    assert not (Path(tmp_path) / "unfinished").exists()

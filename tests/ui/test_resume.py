@@ -1,0 +1,118 @@
+"""Resuming after a crash, a closed terminal or Ctrl+C: the next start offers the session back."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from simulator.core.engine import Session
+from simulator.core.scenario import load_scenario
+from simulator.core.store import Store, Unfinished
+from simulator.tui.screens.conversation import ConversationScreen
+from simulator.tui.screens.dialogs import ChoiceDialog
+from simulator.tui.screens.library import LibraryScreen
+from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, send, settle
+
+
+async def leave_unfinished(make, draft: str = "还没说完的话") -> None:
+    """Play one reply, type a draft, and close the app (as a closed terminal would)."""
+    app = make(scenario=MINI, exam=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await send(pilot, MODEL_REPLIES[0])
+        await pilot.press(*draft)
+        await pilot.pause()
+
+
+def saved_session(source, draft: str = "还没说完的话") -> None:
+    """What an interrupted session leaves behind (faster than playing one)."""
+    scenario = load_scenario(source)
+    session = Session.start(scenario)
+    session.reply(MODEL_REPLIES[0])
+    Store().autosave(
+        Unfinished(
+            "s1",
+            scenario.id,
+            scenario.title,
+            str(source),
+            "exam",
+            "zh",
+            draft,
+            20.0,
+            "",
+            session.to_dict(),
+        )
+    )
+
+
+async def test_offers_and_resumes_with_the_draft(make, data_dir):
+    await leave_unfinished(make)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        text = screen_text(app)
+        assert (
+            "有一场练习还没做完" in text
+            and "考试模式" in text
+            and "已回复 1 句" in text
+            and "还没说完的话" in text
+        )
+        await pilot.press("enter")  # Resume is focused
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConversationScreen)
+        assert screen.practice.mode == "exam"
+        assert [t.reply for t in screen.practice.session.turns] == [MODEL_REPLIES[0]]
+        assert screen.query_one("#reply", TextArea).text == "还没说完的话"
+        assert MODEL_REPLIES[0] in screen_text(app)
+        await send(pilot, MODEL_REPLIES[1])
+        assert len(screen.practice.session.turns) == 2
+
+
+async def test_discard_forgets_it(make, data_dir):
+    saved_session(MINI)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.click("#choice-discard")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+    assert not list((data_dir / "unfinished").glob("*.json"))
+
+
+async def test_later_keeps_it_for_next_time(make, data_dir):
+    saved_session(MINI)
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+    assert len(list((data_dir / "unfinished").glob("*.json"))) == 1
+
+
+async def test_changed_scenario_explains_and_offers_discard(make, data_dir, library):
+    saved_session(library / "mini_zh.yaml")
+    path = library / "mini_zh.yaml"
+    path.write_text(path.read_text("utf-8").replace("version: 1", "version: 2"), "utf-8")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # resume
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        text = screen_text(app)
+        assert "无法继续这场练习" in text and "changed since the session was saved" in text
+        await pilot.click("#choice-discard")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+    assert not list((data_dir / "unfinished").glob("*.json"))
+
+
+async def test_play_does_not_overwrite_an_unfinished_session(make, data_dir):
+    saved_session(MINI)
+    app = make(scenario=MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await send(pilot, "您好")
+    assert len(list((data_dir / "unfinished").glob("*.json"))) == 2
