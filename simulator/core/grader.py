@@ -200,6 +200,9 @@ class Grader:
 
         if extra:
             self._extra(hits, folded, extra, extra_rule)
+        _drop_shadowed(
+            hits, "empathy", "praise"
+        )  # "十年可不容易" praises; the same words are not also empathy
         if "rapport" in hits.by_id and ctx.strip() and not d.OPENING.search(ctx):
             weak = [ev for ev in hits.by_id["rapport"] if ev.rule in d.WEAK_RAPPORT]
             if len(weak) == len(hits.by_id["rapport"]) and not question:
@@ -266,6 +269,22 @@ class Grader:
                     "premature_pressure/no-refusal-in-context",
                     0.6,
                 )
+
+
+def _drop_shadowed(hits: _Hits, weaker: str, stronger: str) -> None:
+    """Drop `weaker` evidence whose words lie inside `stronger` evidence."""
+    if weaker not in hits.by_id or stronger not in hits.by_id:
+        return
+    outer = [ev.span for ev in hits.by_id[stronger]]
+    kept = [
+        ev
+        for ev in hits.by_id[weaker]
+        if not any(a <= ev.span[0] and ev.span[1] <= b for a, b in outer)
+    ]
+    if kept:
+        hits.by_id[weaker] = kept
+    else:
+        hits.drop(weaker)
 
 
 def norm_index(hits: _Hits, original_start: int) -> int:
