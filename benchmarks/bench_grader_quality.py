@@ -37,7 +37,9 @@ def main() -> None:
         for domain in ("banking", "other"):
             rows = [r for r in blind if r.get("lang") == lang and r.get("domain") == domain]
             m = evaluate(rows, grader).micro()
-            print(f"blind {lang} {domain:<8} {len(rows):>4} replies  micro P {m.precision:.2f} R {m.recall:.2f} F1 {m.f1:.2f}")
+            print(
+                f"blind {lang} {domain:<8} {len(rows):>4} replies  micro P {m.precision:.2f} R {m.recall:.2f} F1 {m.f1:.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -130,8 +130,13 @@ def test_max_turns_times_out(mini):
 
 
 def test_fact_limited_to_beats_is_not_revealed_elsewhere():
-    text = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8").replace(
-        "      hint: 信任够了以后,试探问一下其他贷款", "      hint: 信任够了以后,试探问一下其他贷款\n      beats: [opening]"
+    text = (
+        (DATA / "scenarios" / "mini_zh.yaml")
+        .read_text("utf-8")
+        .replace(
+            "      hint: 信任够了以后,试探问一下其他贷款",
+            "      hint: 信任够了以后,试探问一下其他贷款\n      beats: [opening]",
+        )
     )
     scenario = load_scenario_text(text)
     session = play(scenario, MODEL)
