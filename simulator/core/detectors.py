@@ -52,13 +52,15 @@ _EN_RHETORICAL = re.compile(
     r"how many times|do you think i'?m|you call (?:that|this)|since when do|^you think i|do you really think|can you even|who do you think you are|"
     r"^how are you(?: doing)?\??$|^how(?:'s| is) it going\??$"
 )
+_ZH_BACKCHANNEL = re.compile(r"^(真的吗|是吗|真的假的|不会吧|是嘛|啊|哦|嗯|真的|是不是真的)[?!~。]*$|^(要不要|要不)(喝|来|吃|坐)|^(喝|来)(点|杯|口)?(茶|水|咖啡)(吗|不)")
 _PROPOSAL = re.compile(
     r"(可以吗|行吗|好吗|行不行|好不好|可不可以|成吗|怎么样|您看呢|你看呢|行不|好不|中不中|方便吗|您看行吗|您看可以吗|ok吗|如何)[\s?!.~]*$"
 )
 _ZH_PLAN = re.compile(r"(我们|咱们|咱|我)[^。!?,]{0,4}(今天|这周|明天|就|先|把|来|帮|给)")
 _PROPOSER = re.compile(r"我|咱|要不|先|让|帮|给您|给你|这样")
 _EN_PROPOSAL = re.compile(
-    r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b|(?:do you )?want me to\b|would you like me to\b|can you sign\b)|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$"
+    r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b(?! ask)|(?:do you )?want me to\b|would you like (?:me to|a|an|some|to)\b|can i get you\b|do you mind if i\b|can you sign\b|why don't you\b)|"
+    r"^(?:really|seriously|is that so|oh yeah|no way|oh really|are you sure)\??$|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$"
 )
 _CONFIRM_TAG = re.compile(
     r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
@@ -72,6 +74,8 @@ def clause_kind(clause: str, lang: str) -> str:
     if lang == "zh":
         if _ZH_RHETORICAL.search(body):
             return "rhetorical"
+        if _ZH_BACKCHANNEL.search(body):
+            return "proposal"
         if body.endswith("?"):
             return "question"
         probe = _ZH_INDEFINITE.sub("", body)
