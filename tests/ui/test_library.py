@@ -38,7 +38,7 @@ async def test_lists_scenarios_grouped_by_stage(make, library: Path):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
-        assert rows(app) == ["stage:1:入门", "test-mini", "stage:2:Advanced", "test-mini-en"]
+        assert rows(app) == ["stage:1", "test-mini", "stage:2", "test-mini-en"]
         text = screen_text(app)
         for words in (
             "第 1 阶段 · 入门",
@@ -63,11 +63,11 @@ async def test_filters_and_search(make, library: Path):
         screen = app.screen
         screen.query_one("#f-lang", Select).value = "en"
         await pilot.pause()
-        assert rows(app) == ["stage:2:Advanced", "test-mini-en"]
+        assert rows(app) == ["stage:2", "test-mini-en"]
         screen.query_one("#f-lang", Select).clear()
         screen.query_one("#f-level", Select).value = "easy"
         await pilot.pause()
-        assert rows(app) == ["stage:1:入门", "test-mini"]
+        assert rows(app) == ["stage:1", "test-mini"]
         screen.query_one("#f-level", Select).clear()
         screen.query_one("#f-technique", Select).value = "probing"
         await pilot.pause()
@@ -76,7 +76,7 @@ async def test_filters_and_search(make, library: Path):
         assert screen.query_one("#search", Input).has_focus
         await pilot.press(*"corner")
         await pilot.pause()
-        assert rows(app) == ["stage:2:Advanced", "test-mini-en"]
+        assert rows(app) == ["stage:2", "test-mini-en"]
         await pilot.press("enter")  # leaves the search box for the table
         assert screen.query_one("#scenarios").has_focus
         await pilot.press("escape")
@@ -174,3 +174,15 @@ async def test_the_real_library_opens(make, tmp_path: Path):
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, BriefingScreen)
+
+
+async def test_one_heading_per_stage_named_in_the_interface_language(make, library: Path):
+    same_stage = EN_COPY.replace(
+        "path: {stage: Advanced, order: 2}", "path: {stage: Getting started, order: 1}"
+    )
+    (library / "mini_en.yaml").write_text(same_stage, "utf-8")
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert [r for r in rows(app) if r.startswith("stage:")] == ["stage:1"]
+        assert "第 1 阶段 · 入门" in screen_text(app)

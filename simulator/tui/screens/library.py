@@ -17,6 +17,7 @@ from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Select, Static
 
 from simulator.core.library import Entry, Library, scan
+from simulator.core.text import detect_language
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
 from simulator.tui.widgets.scenario_list import Heading, ScenarioList, ScenarioRow, header
@@ -178,6 +179,11 @@ class LibraryScreen(SimScreen):
         names = self.sim.config.catalogue.situations.get(entry.situation, {})
         return names.get(self.lang) or names.get("en") or entry.situation
 
+    def _stage_name(self, names: list[str]) -> str:
+        """The stage name written in the interface language, else the first one given."""
+        wanted = [n for n in names if (detect_language(n) == "zh") == (self.lang == "zh")]
+        return (wanted or names or [""])[0]
+
     def _fill(self) -> None:
         names = {
             k: self.t(f"library.col.{k}")
@@ -185,20 +191,23 @@ class LibraryScreen(SimScreen):
         }
         total = max(40, self.size.width - (38 if self.has_class("-wide") else 0))
         self.query_one("#list-header", Static).update(header(names, total))
-        # Library order within a stage; stages by their order (two stages may share a number).
-        entries = sorted(self.matching(), key=lambda e: (e.stage_order, e.stage))
+        # Library order within a stage; one group per stage order, named in the UI language
+        # when some scenario gives that name (zh and en files name the same stage differently).
+        entries = sorted(self.matching(), key=lambda e: e.stage_order)
+        stages = self.library.stages() if self.library else {}
         cat = self.sim.config.catalogue
         items: list[ScenarioRow | Heading] = []
-        stage: tuple[int, str] | None = None
+        stage: int | None = None
         for e in entries:
-            if (e.stage_order, e.stage) != stage:
-                stage = (e.stage_order, e.stage)
+            if e.stage_order != stage:
+                stage = e.stage_order
+                name = self._stage_name(stages.get(stage, []))
                 label = (
-                    self.t("library.stage", n=e.stage_order, name=e.stage)
-                    if e.stage
+                    self.t("library.stage", n=stage, name=name)
+                    if name
                     else self.t("library.stage.none")
                 )
-                items.append(Heading(f"stage:{e.stage_order}:{e.stage}", label))
+                items.append(Heading(f"stage:{stage}", label))
             best = self.best.get(e.id)
             items.append(
                 ScenarioRow(
