@@ -30,7 +30,7 @@ _ZH_NE = re.compile(r"呢[\s?!.~]*$")
 _ZH_RHETORICAL = re.compile(
     r"难道|岂|何必|何苦|何尝|凭什么|怎么可能|怎么能|怎么好意思|哪有|哪能|哪里(有|会|能)这|谁(让|叫)(你|您)|"
     r"有什么(好|用|意思|了不起)(的|吗)|有什么可(说|怕|担心|骄傲|得意|牛)的|还用(说|问)|(这|那|我这|你这)不是[^。!?]{0,12}(吗|嘛)|懂什么|懂不懂|有意思吗|好意思吗|"
-    r"(你|您)(真|还真)?以为|谁让|怪谁|(负|担)(责)?得起吗|负得了责|你猜|吃(了|饭了)?(吗|没)$|你好吗|怎么就|有什么不[^。!?,]{1,3}的|还(做|干|要|想|说)什么|"
+    r"(你|您)(真|还真)?以为|谁让|怪谁|还有脸|算什么东西|也配|听见没有|听到没有|懂了没有|明白没有|这都不(知道|懂|会)|能不能认真|(负|担)(责)?得起吗|负得了责|你猜|吃(了|饭了)?(吗|没)$|你好吗|怎么就|有什么不[^。!?,]{1,3}的|还(做|干|要|想|说)什么|"
     r"(自己|你|您)(就)?不(会|能|知道|记|看)[^。!?,]{0,8}吗|([\u4e00-\u9fff])什么\3|^喂[,]?[\u4e00-\u9fff]{1,5}(吗|么)|"
     r"什么(态度|玩意|东西)|干什么吃的|有什么关系|有完没完|烦不烦|是不是(傻|疯|有病)"
 )
@@ -43,13 +43,18 @@ _EN_START = re.compile(
 _EN_EARLY_WH = re.compile(
     r"^(?!(?:i|you|we|they|he|she|it|that|this|there)\b)(?:[a-z',]+\s+){0,4}(?:what|which|how (?:much|many|long|often|far|big|soon)|whereabouts)\b(?! a\b| an\b| i\b| we\b| you need| i need| matters)"
 )
+_EN_EMBEDDED = re.compile(
+    r"^(?:[a-z',]+\s+){0,4}(?:what|which|how|when|where|who|why)\s+(?:you|i|we|they|he|she|it)\s+(?!do\b|did\b|does\b)"
+    r"|^which\b"
+)
 _EN_NOT_QUESTION = re.compile(
     r"^(?:how (?:nice|great|wonderful|lovely|amazing|awful|sad|kind|cool|interesting|exciting|terrible)|what an? |why not\b|who knows\b)"
 )
 _EN_RHETORICAL = re.compile(
     r"who do you think|what'?s the point|why would (?:anyone|anybody|i|you) (?:ever )?|how could you|how dare|isn'?t it obvious|"
     r"do you even|are you (?:kidding|serious|deaf|stupid)|what (?:do|did) you expect|who cares|what'?s wrong with you|"
-    r"how many times|do you think i'?m|you call (?:that|this)|since when do|^you think i|do you really think|can you even|who do you think you are|"
+    r"how many times|do you think i'?m|you even|can you not|^understood\??$|^got it\??$|have you been running|"
+    r"you call (?:that|this)|since when do|^you think i|do you really think|can you even|who do you think you are|"
     r"^how are you(?: doing)?\??$|^how(?:'s| is) it going\??$"
 )
 _ZH_BACKCHANNEL = re.compile(r"^(真的吗|是吗|真的假的|不会吧|是嘛|啊|哦|嗯|真的|是不是真的)[?!~。]*$|^(要不要|要不)(喝|来|吃|坐)|^(喝|来)(点|杯|口)?(茶|水|咖啡)(吗|不)")
@@ -63,7 +68,7 @@ _EN_PROPOSAL = re.compile(
     r"^(?:really|seriously|is that so|oh yeah|no way|oh really|are you sure)\??$|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$"
 )
 _CONFIRM_TAG = re.compile(
-    r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
+    r"(对吗|对吧|是吗|是吧|没错吧|没错吗|对不对|没记(岔|错)吧|没搞错吧|没说错吧|是这样吗|是这样吧|我理解得对吗|我说得对吗|是这个意思吧|是这个意思吗|是这意思吧|没理解错吧|我没说错吧|right|correct|is that right|is that correct|"
     r"yes|yeah|no|did i get that right|have i got that right|am i right|is that close|does that sound right|am i close|yeah\?)[\s?!.~]*$"
 )
 
@@ -76,8 +81,6 @@ def clause_kind(clause: str, lang: str) -> str:
             return "rhetorical"
         if _ZH_BACKCHANNEL.search(body):
             return "proposal"
-        if body.endswith("?"):
-            return "question"
         probe = _ZH_INDEFINITE.sub("", body)
         if _PROPOSAL.search(probe) and (_PROPOSER.search(probe) or len(probe) <= 7):
             return "proposal"
@@ -88,7 +91,11 @@ def clause_kind(clause: str, lang: str) -> str:
             and _ZH_PLAN.search(probe)
         ):
             return "proposal"
-        if _ZH_FINAL.search(probe) or _ZH_INTERROGATIVE.search(probe):
+        if body.endswith("?") or _ZH_FINAL.search(probe):
+            return "question"
+        if body.endswith(("。", ".", "!")):
+            return "statement"  # "…差不了多少。": a full stop closes a statement
+        if _ZH_INTERROGATIVE.search(probe):
             return "question"
         if _ZH_NE.search(probe) and len(probe) <= 8:
             return "question"
@@ -99,7 +106,11 @@ def clause_kind(clause: str, lang: str) -> str:
         return "statement"
     if _EN_PROPOSAL.search(body):
         return "proposal"
-    if body.endswith("?") or _EN_START.search(body) or _EN_EARLY_WH.search(body):
+    if body.endswith("?"):
+        return "question"
+    if body.endswith((".", "!")) or _EN_EMBEDDED.search(body):
+        return "statement"  # "What the fee buys you is…." / "which tells me…"
+    if _EN_START.search(body) or _EN_EARLY_WH.search(body):
         return "question"
     return "statement"
 
