@@ -251,9 +251,9 @@ class Grader:
         if "overpromise" in hits.by_id and d.PROMISE_DENIED.search(folded):
             hits.drop("overpromise")
         if "bluffing" in hits.by_id:
-            asked = (
-                bool(ctx) and d.is_question_text(ctx, lang) and bool(d.PRODUCT_QUESTION.search(ctx))
-            )
+            asked = bool(ctx) and d.is_question_text(ctx, lang)
+            if asked and not d.PRODUCT_QUESTION.search(ctx) and hits.confidence("bluffing") < 0.6:
+                asked = False  # outside product or rule questions, only strong certainty counts
             if not asked or d.HEDGE.search(folded) or d.is_question_text(folded, lang):
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
