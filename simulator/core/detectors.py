@@ -57,7 +57,9 @@ _EN_RHETORICAL = re.compile(
     r"you call (?:that|this)|since when do|^you think i|do you really think|can you even|who do you think you are|"
     r"^how are you(?: doing)?\??$|^how(?:'s| is) it going\??$"
 )
-_ZH_BACKCHANNEL = re.compile(r"^(真的吗|是吗|真的假的|不会吧|是嘛|啊|哦|嗯|真的|是不是真的)[?!~。]*$|^(要不要|要不)(喝|来|吃|坐)|^(喝|来)(点|杯|口)?(茶|水|咖啡)(吗|不)")
+_ZH_BACKCHANNEL = re.compile(
+    r"^(真的吗|是吗|真的假的|不会吧|是嘛|啊|哦|嗯|真的|是不是真的)[?!~。]*$|^(要不要|要不)(喝|来|吃|坐)|^(喝|来)(点|杯|口)?(茶|水|咖啡)(吗|不)"
+)
 _PROPOSAL = re.compile(
     r"(可以吗|行吗|好吗|行不行|好不好|可不可以|成吗|怎么样|您看呢|你看呢|行不|好不|中不中|方便吗|您看行吗|您看可以吗|ok吗|如何)[\s?!.~]*$"
 )
@@ -152,12 +154,12 @@ def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
 
 _RESTATE_MARKER = {
     "zh": re.compile(
-        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(的|过|了)?|也就是说|我先记下来|我记一下|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?(?![^。!?,]{0,3}(再|后|回))|"
+        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(?!得|的对)(的|过|了)?|也就是说|我先记下来|我记一下|那就是|我都记(上|下)了|(您|你)刚说|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?(?![^。!?,]{0,3}(再|后|回))|"
         r"(如果)?我没(听|理解)错(的话)?|(您|你)的意思是|我理解(的|得)?是|总结一下|听下来"
     ),
     "en": re.compile(
         r"\bso (what )?you('re| are) saying|\byou (said|mentioned|told me|just said)|\bif i (understand|heard|got) (you|that|this|it)|"
-        r"\blet me get this straight|\bwhen you say\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
+        r"\blet me get this straight|\bwhen you say\b|^you (were|are|have|had|'ve|'re)\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
         r"\bso (it's|that's|you've|you have|you're|you are|your)\b|\bto recap|\bit sounds like\b|\bsounds like (you|your)"
     ),
 }
@@ -205,7 +207,12 @@ _ECHO_START = re.compile(
 
 
 def echo(reply: str, context: str, lang: str) -> float:
-    """Weight of a restatement without a marker: the reply re-says the customer's facts."""
+    """Weight of a restatement without a marker: a sentence of the reply re-says the customer's facts."""
+    sentences = [part for part in re.split(r"(?<=[。!?.])", reply) if part.strip()] or [reply]
+    return max(_echo(part, context, lang) for part in sentences)
+
+
+def _echo(reply: str, context: str, lang: str) -> float:
     if not context.strip() or not reply.strip():
         return 0.0
     content = "".join(_CONTENT.findall(reply))
@@ -343,11 +350,15 @@ ULTIMATUM = re.compile(
     r"必须[^。!?]{0,10}(签|定|交|见)|不然(就|我|我们)|否则|就算了|不签(就|我)|作废|利率就(调|涨)|"
     r"\b(must (sign|decide|bring)|or else|otherwise|or i'll|or the)\b"
 )
+OPENER = re.compile(
+    r"(先|丑)?把话说在前(头|面)|先说好|先说清楚|开门见山|一上来|"
+    r"\b(before we start|before anything else|first thing|from the start|before we go any further|let me be clear)\b"
+)
 NEUTRAL = re.compile(
-    r"没想好|还没(决定|定|想)|先(了解|看看|问问|比比)|了解(一下)?|咨询|介绍(一下)?|考虑|能不能(约|先看)|我填了|准备好了|带来了|尝尝|孩子|路上|堵不堵|"
+    r"想问|问下|问一下|随便看看|商量|回来了|^早[。!]?$|没想好|还没(决定|定|想)|先(了解|看看|问问|比比)|了解(一下)?|咨询|介绍(一下)?|考虑|能不能(约|先看)|我填了|准备好了|带来了|尝尝|孩子|路上|堵不堵|"
     r"字[^。!?]{0,4}大|下周|出差|"
     r"\b(who's this|who is this|what brings you|just asking|tell me (a bit )?about|i'm the owner|here's the|i filled|i'll try|next week|thinking about|"
-    r"not sure yet|haven't decided|looking into|wondering|could you tell me|what (kind|sort) of)\b"
+    r"not sure yet|haven't decided|looking into|wondering|could you tell me|what (kind|sort) of|just wanted|interested in|tell me more)\b"
 )
 OPENING = re.compile(
     r"来了|请坐|坐坐|坐吧|欢迎|您好|你好|进来|喝茶|喝水|早啊|早上好|"

@@ -258,8 +258,12 @@ class Grader:
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
             warm = any(t in hits.by_id for t in ("empathy", "rapport", "praise"))
-            neutral = d.OPENING.search(ctx) or d.NEUTRAL.search(ctx)
-            if ctx.strip() and neutral and not d.RESISTANCE.search(ctx) and not warm:
+            neutral = (
+                d.OPENING.search(ctx) or d.NEUTRAL.search(ctx) or d.is_question_text(ctx, lang)
+                if ctx.strip()
+                else d.OPENER.search(folded)
+            )
+            if neutral and not d.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
                 start = len(folded) and norm_index(hits, first.span[0])
                 hits.add(
