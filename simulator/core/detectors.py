@@ -159,7 +159,7 @@ _RESTATE_MARKER = {
     ),
     "en": re.compile(
         r"\bso (what )?you('re| are) saying|\byou (said|mentioned|told me|just said)|\bif i (understand|heard|got) (you|that|this|it)|"
-        r"\blet me get this straight|\bwhen you say\b|^you (were|are|have|had|'ve|'re)\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
+        r"\blet me get this straight|\bwhen you say\b|\byou're saying\b|\byou'd rather\b|^you (were|are|have|had|'ve|'re)\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
         r"\bso (it's|that's|you've|you have|you're|you are|your)\b|\bto recap|\bit sounds like\b|\bsounds like (you|your)"
     ),
 }
@@ -232,7 +232,9 @@ def _echo(reply: str, context: str, lang: str) -> float:
         shared = len(words & _words(context))
         ratio = shared / max(1, len(words))
         numbers = len(set(re.findall(r"\d+", reply)) & set(re.findall(r"\d+", context)))
-        strong = ratio >= 0.4 and shared >= 3
+        strong = (ratio >= 0.4 and shared >= 3) or (
+            bool(_ECHO_START.search(reply)) and shared >= 2 and ratio >= 0.25
+        )
     if strong and (numbers or _ECHO_START.search(reply)):
         return 0.7
     return 0.0
