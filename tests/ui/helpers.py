@@ -22,11 +22,13 @@ MODEL_REPLIES = [
 
 async def settle(pilot: Pilot) -> None:
     """Wait for workers (library scan, replies) and the screen updates that follow."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    if any(not w.is_finished for w in pilot.app.workers):  # a worker started by the first one
+    for _ in range(5):  # a worker may start another; messages may post more messages
         await pilot.app.workers.wait_for_complete()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
+        await pilot.pause()
+        if all(w.is_finished for w in pilot.app.workers):
+            break
 
 
 def screen_text(app: App) -> str:
