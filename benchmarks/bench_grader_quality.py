@@ -20,6 +20,7 @@ SETS = {
     "dev zh (tuned on)": ROOT / "tests/data/devset_zh.jsonl",
     "dev en (tuned on)": ROOT / "tests/data/devset_en.jsonl",
     "other fields (looked at)": ROOT / "tests/data/holdout_other_fields.jsonl",
+    "mixed, less common labels (tuned on)": ROOT / "tests/data/devset_mixed.jsonl",
     "blind (never tuned on)": ROOT / "benchmarks/data/blind_set.jsonl",
 }
 

@@ -189,6 +189,18 @@ def test_dev_set_floor(lang):
 
 def test_dev_sets_are_labelled_with_known_ids(grader):
     known = set(grader.catalogue.techniques) | set(grader.catalogue.pitfalls)
-    for name in ("devset_zh.jsonl", "devset_en.jsonl", "holdout_other_fields.jsonl"):
+    for name in (
+        "devset_zh.jsonl",
+        "devset_en.jsonl",
+        "holdout_other_fields.jsonl",
+        "devset_mixed.jsonl",
+    ):
         for row in read_jsonl(DATA / name):
             assert set(row.get("techniques", [])) | set(row.get("pitfalls", [])) <= known, row
+
+
+def test_mixed_set_floor():
+    """The second set, written to stress the less common labels in varied phrasing."""
+    result = evaluate(read_jsonl(DATA / "devset_mixed.jsonl"))
+    assert result.total == 360
+    assert result.micro().f1 >= 0.68
