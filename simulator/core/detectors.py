@@ -308,7 +308,8 @@ PRODUCT_QUESTION = re.compile(
 )
 GIFT_OFFER = re.compile(
     r"礼物|礼品|红包|购物卡|心意|一点意思|请你|请您|做东|买单|我请|免费|不收钱|包(个|一)|全包|送(你|您|给)|拿着|收下|关照|打招呼|帮(你|您)|安排好|辛苦费|拿去|带回去|给(你|您)的|"
-    r"\b(gift|present|envelope|voucher|on me|my treat|take this|for you|little something|hamper|free|come (have|for)|let me (buy|get|treat|take)|get you|i'll pay|invite you|join us)\b"
+    r"\b(gift|present|envelope|voucher|on me|my treat|take this|for you|little something|hamper|free|come (have|for)|let me (buy|get|treat|take)|get you|i'll pay|invite you|join us|"
+    r"token|bottle|keep the|brought you|take a (couple|box|few)|on the company|anything you need|hongbao|red envelope|use our|tickets|it's nothing)\b|算我的|记我账上|住我那|用我们的|收着"
 )
 GIFT_ACCEPT = {
     "zh": re.compile(
@@ -316,7 +317,8 @@ GIFT_ACCEPT = {
     ),
     "en": re.compile(
         r"^(sure|great|thanks|thank you|oh|wow|alright|ok|okay|yes|yeah|lovely|perfect|why not)\b|\bi'd love\b|\bi owe you\b|\bjust this once\b|"
-        r"\bsounds (good|great|lovely|perfect)\b|\bi'll take\b|\bsee you (there|then|tonight|on)\b|\bcount me in\b|\byou shouldn't have\b"
+        r"\bsounds (good|great|lovely|perfect|amazing)\b|\bi'll take\b|\bsee you (there|then|tonight|on)\b|\bcount me in\b|\byou shouldn't have\b|"
+        r"\bif you insist\b|\bi'll keep\b|\bi'll enjoy\b|\bi'd really appreciate\b|\bput my\b|\bthanks for the\b|\bi'll bring\b"
     ),
 }
 GIFT_DECLINED = re.compile(

@@ -166,7 +166,7 @@ class Grader:
             and not d.GIFT_DECLINED.search(folded)
         ):
             accept = d.GIFT_ACCEPT[lang].search(folded)
-            if accept and not d.is_question_text(folded, lang):
+            if accept:
                 hits.add("gift", accept.start(), accept.end(), "gift/accepts-offer", 0.6)
         perspective = [
             ev.span for ev in hits.by_id.get("empathy", ()) if ev.rule == "empathy/perspective"
