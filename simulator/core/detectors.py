@@ -355,7 +355,7 @@ ULTIMATUM = re.compile(
     r"\b(must (sign|decide|bring)|or else|otherwise|or i'll|or the)\b"
 )
 OPENER = re.compile(
-    r"(先|丑)?把话说在前(头|面)|先说好|先说清楚|开门见山|一上来|"
+    r"(先|丑)?把话说在前(头|面)|(规矩|话|丑话)(先)?(讲|说)在前(头|面)|先说好|先说清楚|开门见山|一上来|"
     r"\b(before we start|before anything else|first thing|from the start|before we go any further|let me be clear)\b"
 )
 NEUTRAL = re.compile(
@@ -365,7 +365,7 @@ NEUTRAL = re.compile(
     r"not sure yet|haven't decided|looking into|wondering|could you tell me|what (kind|sort) of|just wanted|interested in|tell me more)\b"
 )
 OPENING = re.compile(
-    r"来了|请坐|坐坐|坐吧|欢迎|您好|你好|进来|喝茶|喝水|早啊|早上好|"
+    r"来了|请坐|坐坐|坐吧|欢迎|您好|你好|进来|喝茶|喝水|喝口|喝杯|不急|早啊|早上好|"
     r"\b(hello|hi|hey|come in|welcome|have a seat|sit down|tea|water|coffee|good morning|nice to meet|find the place|find us|get here)\b"
 )
 WEAK_RAPPORT = {"rapport/zh/2", "rapport/zh/7", "rapport/en/1"}

@@ -259,10 +259,8 @@ class Grader:
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
             warm = any(t in hits.by_id for t in ("empathy", "rapport", "praise"))
             neutral = (
-                d.OPENING.search(ctx) or d.NEUTRAL.search(ctx) or d.is_question_text(ctx, lang)
-                if ctx.strip()
-                else d.OPENER.search(folded)
-            )
+                bool(ctx.strip()) and bool(d.OPENING.search(ctx) or d.NEUTRAL.search(ctx))
+            ) or bool(d.OPENER.search(folded))
             if neutral and not d.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
                 start = len(folded) and norm_index(hits, first.span[0])
