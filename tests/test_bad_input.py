@@ -116,3 +116,12 @@ def test_unknown_fact_in_condition_names_the_line(tmp_path):
     problem = caught.value.problems[0]
     assert problem.code == "E022" and "other_loan" in problem.hint
     assert text.splitlines()[problem.line - 1].strip().startswith("- when: {fact: other_laon}")
+
+
+def test_type_errors_say_what_to_write(tmp_path):
+    with pytest.raises(ScenarioError) as caught:
+        load_scenario(
+            _write(tmp_path, "type.yaml", MINI.replace("pass_score: 60", "pass_score: sixty"))
+        )
+    problem = next(p for p in caught.value.problems if p.code == "E011")
+    assert "whole number" in problem.hint and "(hint:" in problem.format()

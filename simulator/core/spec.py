@@ -109,6 +109,17 @@ def _type_ok(kind: str, value: Any) -> bool:
     return True
 
 
+_EXAMPLES = {
+    "str": 'write text; quote it if it starts with a special character, e.g. "[备注]"',
+    "int": "write a whole number, e.g. 60",
+    "number": "write a number, e.g. 5 or -2.5",
+    "bool": "write true or false",
+    "list": "write a list: [a, b] or one '- item' per line",
+    "obj": "indent its keys under it, one 'key: value' per line",
+    "map": "indent its keys under it, one 'key: value' per line",
+    "cond": "write a condition such as {technique: praise}",
+}
+
 _NAMES = {
     "str": "text",
     "int": "a whole number",
@@ -130,7 +141,12 @@ def check(
         expected = " or ".join(_NAMES[k] for k in kinds)
         got = type(value).__name__ if value is not None else "nothing"
         problems.append(
-            doc.problem(path, "E011", f"{_label(path)} should be {expected}, not {got}")
+            doc.problem(
+                path,
+                "E011",
+                f"{_label(path)} should be {expected}, not {got}",
+                "; ".join(_EXAMPLES[k] for k in kinds if k in _EXAMPLES),
+            )
         )
         return
     if spec.enum and value not in spec.enum:
