@@ -21,6 +21,7 @@ SETS = {
     "dev en (tuned on)": ROOT / "tests/data/devset_en.jsonl",
     "other fields (looked at)": ROOT / "tests/data/holdout_other_fields.jsonl",
     "mixed, less common labels (tuned on)": ROOT / "tests/data/devset_mixed.jsonl",
+    "English, varied registers (tuned on)": ROOT / "tests/data/devset_en2.jsonl",
     "blind (never tuned on)": ROOT / "benchmarks/data/blind_set.jsonl",
 }
 

@@ -66,7 +66,7 @@ _PROPOSAL = re.compile(
 _ZH_PLAN = re.compile(r"(我们|咱们|咱|我)[^。!?,]{0,4}(今天|这周|明天|就|先|把|来|帮|给)")
 _PROPOSER = re.compile(r"我|咱|要不|先|让|帮|给您|给你|这样")
 _EN_PROPOSAL = re.compile(
-    r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b(?! ask)|(?:do you )?want me to\b|would you like (?:me to|a|an|some|to)\b|can i get you\b|do you mind if i\b|can you sign\b|why don't you\b)|"
+    r"^(?:(?:so|great|ok|okay|right|then|good),? )?(?:(?:shall|should|can|could|may) (?:i|we)\b(?! ask)|(?:do you )?want me to\b|would you like (?:me to|a|an|some|to)\b|can i get you\b|do you mind if i\b|can you sign\b|why don't you\b|how can i help|anything else i can help|is that (?:mr|mrs|ms|miss)\b|have you got (?:a|two|a few) (?:minute|minutes|moment|sec))|"
     r"^(?:really|seriously|is that so|oh yeah|no way|oh really|are you sure)\??$|^(?:would|does|is) (?:that|this|it) (?:work|suit|be (?:ok|okay|alright|fine))\b|^(?:how about|what about|why don't (?:i|we))\b|^(?:ok|okay|alright|fair enough)\??$"
 )
 _CONFIRM_TAG = re.compile(
@@ -309,7 +309,8 @@ PRODUCT_QUESTION = re.compile(
 GIFT_OFFER = re.compile(
     r"礼物|礼品|红包|购物卡|心意|一点意思|请你|请您|做东|买单|我请|免费|不收钱|包(个|一)|全包|送(你|您|给)|拿着|收下|关照|打招呼|帮(你|您)|安排好|辛苦费|拿去|带回去|给(你|您)的|"
     r"\b(gift|present|envelope|voucher|on me|my treat|take this|for you|little something|hamper|free|come (have|for)|let me (buy|get|treat|take)|get you|i'll pay|invite you|join us|"
-    r"token|bottle|keep the|brought you|take a (couple|box|few)|on the company|anything you need|hongbao|red envelope|use our|tickets|it's nothing)\b|算我的|记我账上|住我那|用我们的|收着"
+    r"token|bottle|keep the|brought you|take a (couple|box|few)|on the company|anything you need|hongbao|red envelope|use our|tickets|it's nothing|"
+    r"villa|cottage|please take|please use|use it|vouchers|courtside|seats|dinner|lunch|mangoes|hamper)\b|算我的|记我账上|住我那|用我们的|收着"
 )
 GIFT_ACCEPT = {
     "zh": re.compile(
@@ -318,7 +319,7 @@ GIFT_ACCEPT = {
     "en": re.compile(
         r"^(sure|great|thanks|thank you|oh|wow|alright|ok|okay|yes|yeah|lovely|perfect|why not)\b|\bi'd love\b|\bi owe you\b|\bjust this once\b|"
         r"\bsounds (good|great|lovely|perfect|amazing)\b|\bi'll take\b|\bsee you (there|then|tonight|on)\b|\bcount me in\b|\byou shouldn't have\b|"
-        r"\bif you insist\b|\bi'll keep\b|\bi'll enjoy\b|\bi'd really appreciate\b|\bput my\b|\bthanks for the\b|\bi'll bring\b"
+        r"\bgo on then\b|\bi'd never say no\b|\bhappily take\b|\bwould be lovely\b|\bthank you\b|\bif you insist\b|\bi'll keep\b|\bi'll enjoy\b|\bi'd really appreciate\b|\bput my\b|\bthanks for the\b|\bi'll bring\b"
     ),
 }
 GIFT_DECLINED = re.compile(

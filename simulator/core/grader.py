@@ -200,9 +200,10 @@ class Grader:
 
         if extra:
             self._extra(hits, folded, extra, extra_rule)
-        _drop_shadowed(
-            hits, "empathy", "praise"
-        )  # "十年可不容易" praises; the same words are not also empathy
+        # "十年可不容易" praises; the same words are not also empathy
+        _drop_shadowed(hits, "empathy", "praise")
+        if "disrespect" in hits.by_id and "praise" in hits.by_id:
+            hits.drop("praise")  # "super impressive, you managed to lose money" is sarcasm
         if "rapport" in hits.by_id and ctx.strip() and not d.OPENING.search(ctx):
             weak = [ev for ev in hits.by_id["rapport"] if ev.rule in d.WEAK_RAPPORT]
             if len(weak) == len(hits.by_id["rapport"]) and not question:
@@ -258,9 +259,13 @@ class Grader:
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
             warm = any(t in hits.by_id for t in ("empathy", "rapport", "praise"))
+            # pressure as the very first words (no customer line yet), after a greeting or
+            # a neutral question, or announced up front ("先说好…") comes before any rapport
             neutral = (
-                bool(ctx.strip()) and bool(d.OPENING.search(ctx) or d.NEUTRAL.search(ctx))
-            ) or bool(d.OPENER.search(folded))
+                not ctx.strip()
+                or bool(d.OPENING.search(ctx) or d.NEUTRAL.search(ctx))
+                or bool(d.OPENER.search(folded))
+            )
             if neutral and not d.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
                 start = len(folded) and norm_index(hits, first.span[0])
