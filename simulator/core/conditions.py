@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.core.errors import Problem
-from simulator.core.text import contains, near_match, normalise
+from simulator.core.text import contains, fold_phrase, near_match
 from simulator.core.yamlsafe import Document
 
 COMPARE = ("gte", "gt", "lte", "lt", "eq")
@@ -159,7 +159,7 @@ def _cmp(left: float, cmp: str, right: float) -> bool:
 
 def phrase_in(phrase: str, folded: str) -> bool:
     """True when the folded reply contains the phrase, exactly or nearly (typos)."""
-    key = normalise(phrase).text.strip()
+    key = fold_phrase(phrase)
     if not key:
         return False
     return contains(key, folded) is not None or near_match(key, folded) is not None

@@ -12,6 +12,8 @@ import re
 
 from rapidfuzz import fuzz
 
+from simulator.core.text import clauses
+
 # ---- questions --------------------------------------------------------------------
 
 _ZH_INDEFINITE = re.compile(
@@ -335,8 +337,6 @@ PROMISE_DENIED = re.compile(
 
 def is_question_text(text: str, lang: str) -> bool:
     """True when any clause of already-folded text is a real question."""
-    from simulator.core.text import clauses
-
     return any(clause_kind(text[s:e], lang) == "question" for s, e in clauses(text))
 
 

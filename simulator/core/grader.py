@@ -19,6 +19,7 @@ from simulator.core.text import (
     clauses,
     contains,
     detect_language,
+    fold_phrase,
     near_match,
     normalise,
 )
@@ -233,7 +234,7 @@ class Grader:
     ) -> None:
         for entry_id, phrases in extra.items():
             for phrase in phrases:
-                key = normalise(phrase).text.strip()
+                key = fold_phrase(phrase)
                 if not key:
                     continue
                 exact = contains(key, folded)

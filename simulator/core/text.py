@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -144,3 +145,9 @@ def contains(key: str, folded: str) -> tuple[int, int] | None:
         return (at, at + len(key)) if at >= 0 else None
     found = re.search(r"(?<![a-z0-9])" + re.escape(key) + r"(?![a-z0-9])", folded)
     return (found.start(), found.end()) if found else None
+
+
+@lru_cache(maxsize=4096)
+def fold_phrase(phrase: str) -> str:
+    """A scenario phrase folded like replies are; cached because conditions reuse them every turn."""
+    return normalise(phrase).text.strip()
