@@ -269,7 +269,7 @@ class Grader:
             )
             if neutral and not d.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
-                start = len(folded) and norm_index(hits, first.span[0])
+                start = norm_index(hits, first.span[0])
                 hits.add(
                     "premature_pressure",
                     start,

@@ -13,12 +13,11 @@ from collections import deque
 from pathlib import Path
 
 from simulator.core import conditions as c
+from simulator.core import scoring
 from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.model import Scenario
 from simulator.core.scenario import load_scenario
-
-ENDING_VALUE = {"success": 1.0, "partial": 0.5, "failure": 0.2, "walkout": 0.0}
 
 
 def _reachable(scenario: Scenario) -> set[str]:
@@ -133,10 +132,8 @@ def warnings(scenario: Scenario) -> list[Problem]:
                     )
                 )
     reachable_kinds = [scenario.endings[e].kind for e in reach if e in scenario.endings]
-    best = max((ENDING_VALUE[k] for k in reachable_kinds), default=0.0)
-    from simulator.core.scoring import max_score
-
-    ceiling = max_score(best, bool(scenario.persona.facts))
+    best = max((scoring.ENDING_VALUE[k] for k in reachable_kinds), default=0.0)
+    ceiling = scoring.max_score(best, bool(scenario.persona.facts))
     if scenario.pass_score > ceiling:
         out.append(
             doc.problem(
