@@ -195,7 +195,15 @@ class ConversationScreen(SimScreen):
     async def retranslate(self) -> None:
         if self._reply_worker is not None and not self._reply_worker.is_finished:
             await self._reply_worker.wait()  # let the customer finish before the screen is rebuilt
-        await super().retranslate()
+        # The clock must not tick while the widgets it updates are being rebuilt;
+        # populate() ticks once itself when the new widgets are in place.
+        if self._ticker is not None:
+            self._ticker.pause()
+        try:
+            await super().retranslate()
+        finally:
+            if self._ticker is not None:
+                self._ticker.resume()
 
     # ---- replies -----------------------------------------------------------------------
     @on(ReplyInput.Submitted)
