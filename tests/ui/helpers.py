@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rich.console import Console
 from textual.app import App
+from textual.containers import ScrollableContainer
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
@@ -58,6 +59,13 @@ async def no_blink(pilot: Pilot) -> None:
     await pilot.pause()
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
+    # A chat keeps to its newest line, but the scroll lands a refresh or two after the
+    # last bubble's layout; on a slow, cold start that can be after the first pause.
+    for _ in range(20):
+        logs = [log for log in pilot.app.screen.query(ScrollableContainer) if log.is_anchored]
+        if all(log.scroll_y >= log.max_scroll_y for log in logs):
+            break
+        await pilot.pause()
 
 
 def expected(replies: list[str] = MODEL_REPLIES):
