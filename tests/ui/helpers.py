@@ -61,11 +61,15 @@ async def no_blink(pilot: Pilot) -> None:
     await pilot.pause()
     # A chat keeps to its newest line, but the scroll lands a refresh or two after the
     # last bubble's layout; on a slow, cold start that can be after the first pause.
-    for _ in range(20):
-        logs = [log for log in pilot.app.screen.query(ScrollableContainer) if log.is_anchored]
-        if all(log.scroll_y >= log.max_scroll_y for log in logs):
-            break
+    previous = None
+    for _ in range(30):
         await pilot.pause()
+        logs = [log for log in pilot.app.screen.query(ScrollableContainer) if log.is_anchored]
+        state = [(log.scroll_y, log.max_scroll_y, log.virtual_size) for log in logs]
+        at_end = all(log.scroll_y >= log.max_scroll_y for log in logs)
+        if at_end and state == previous:  # at the newest line, and layout has stopped moving
+            break
+        previous = state
 
 
 def expected(replies: list[str] = MODEL_REPLIES):
