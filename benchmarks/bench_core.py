@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from simulator.core.engine import Session  # noqa: E402
 from simulator.core.evaluate import read_jsonl  # noqa: E402
-from simulator.core.grader import Grader  # noqa: E402
+from simulator.core.grading import Grader  # noqa: E402
 from simulator.core.library import default_root, scan  # noqa: E402
 from simulator.core.scenario import load_scenario  # noqa: E402
 from simulator.core.validate import scenario_files  # noqa: E402

@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.core.evaluate import evaluate, read_jsonl, table  # noqa: E402
-from simulator.core.grader import Grader  # noqa: E402
+from simulator.core.grading import Grader  # noqa: E402
 
 SETS = {
     "dev zh (tuned on)": ROOT / "tests/data/devset_zh.jsonl",

@@ -13,7 +13,7 @@ LIBRARY = ROOT / "scenarios"
 
 @pytest.fixture(scope="session")
 def grader():
-    from simulator.core.grader import Grader
+    from simulator.core.grading import Grader
 
     return Grader()
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from simulator.core.evaluate import evaluate, read_jsonl
-from simulator.core.grader import Grader
+from simulator.core.grading import Grader
 from tests.conftest import DATA
 
 CASES = [

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulator.core.grader import Grader
-from simulator.core.text import MAX_ANALYSED_CHARS
+from simulator.core.grading import Grader
+from simulator.core.grading.normalise import MAX_ANALYSED_CHARS
 
 GRADER = Grader()
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)

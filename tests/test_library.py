@@ -6,8 +6,8 @@ from collections import Counter
 
 import pytest
 
-from simulator.core.catalogue import builtin
 from simulator.core.feedback import build_report
+from simulator.core.grading.catalogue import builtin
 from simulator.core.library import DEFAULT_SCENARIO, scan
 from simulator.core.testing import play, run_tests
 from simulator.core.validate import validate_file

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.core import catalogue as catalogue_mod
 from simulator.core.errors import SimulatorError
 from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.feedback import build_report
-from simulator.core.grader import Grader
+from simulator.core.grading import Grader
+from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.library import DEFAULT_SCENARIO, resolve, scan
 from simulator.core.render import to_text, transcript_text
 from simulator.core.scenario import load_scenario

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.core.errors import Problem
-from simulator.core.text import contains, fold_phrase, near_match
+from simulator.core.grading.normalise import contains, fold_phrase, near_match
 from simulator.core.yamlsafe import Document
 
 COMPARE = ("gte", "gt", "lte", "lt", "eq")

@@ -15,9 +15,9 @@ from typing import Any
 
 from simulator.core import conditions as c
 from simulator.core.errors import SessionError
-from simulator.core.grader import Evidence, Grader
+from simulator.core.grading import Evidence, Grader
+from simulator.core.grading.normalise import normalise, squash
 from simulator.core.model import Beat, Line, Scenario
-from simulator.core.text import normalise, squash
 
 MAX_REPLY_CHARS = 2000
 """Longer replies are refused by the interfaces; the engine clips to this."""

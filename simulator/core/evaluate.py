@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from simulator.core.errors import SimulatorError
-from simulator.core.grader import Grader
+from simulator.core.grading import Grader
 
 
 @dataclass

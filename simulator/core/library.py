@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem, SimulatorError
+from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
 from simulator.core.validate import scenario_files, validate_file
 

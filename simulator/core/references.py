@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem
+from simulator.core.grading.catalogue import Catalogue
 from simulator.core.yamlsafe import Document
 
 

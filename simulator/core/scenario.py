@@ -14,8 +14,8 @@ from typing import Any
 from rapidfuzz import process
 
 from simulator.core import conditions as c
-from simulator.core.catalogue import Catalogue, builtin
 from simulator.core.errors import Problem, ScenarioError
+from simulator.core.grading.catalogue import Catalogue, builtin
 from simulator.core.model import (
     Beat,
     Effect,

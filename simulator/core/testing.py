@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from simulator.core.engine import Session
 from simulator.core.feedback import Report, build_report
-from simulator.core.grader import Grader
+from simulator.core.grading import Grader
 from simulator.core.model import Scenario, TestCase
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from simulator.core import conditions as c
 from simulator.core import scoring
-from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem, ScenarioError
+from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
 from simulator.core.scenario import load_scenario
 

@@ -28,10 +28,10 @@ from textual.command import CommandPalette
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from simulator.core import catalogue as catalogue_mod
-from simulator.core.catalogue import Catalogue
 from simulator.core.errors import Problem, SimulatorError
-from simulator.core.grader import Grader
+from simulator.core.grading import Grader
+from simulator.core.grading import catalogue as catalogue_mod
+from simulator.core.grading.catalogue import Catalogue
 from simulator.core.library import Library, resolve
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from simulator.core.engine import MAX_REPLY_CHARS, Session, Turn
 from simulator.core.feedback import Report, build_report
-from simulator.core.grader import Grader
+from simulator.core.grading import Grader
 from simulator.core.scenario import Scenario
 from simulator.core.store import HistoryItem, Store, StoreError, Unfinished
 

@@ -5,8 +5,8 @@ Nothing here grades or decides: it only names and formats what the core returned
 
 from __future__ import annotations
 
-from simulator.core.catalogue import Catalogue
 from simulator.core.engine import Turn
+from simulator.core.grading.catalogue import Catalogue
 from simulator.core.scenario import Scenario
 from simulator.tui.i18n import has, t
 from simulator.tui.practice import Practice

@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Select, Static
 
+from simulator.core.grading.normalise import detect_language
 from simulator.core.library import Entry, Library, scan
-from simulator.core.text import detect_language
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
 from simulator.tui.widgets.scenario_list import Heading, ScenarioList, ScenarioRow, header

@@ -12,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from simulator.core import detectors as d
-from simulator.core.catalogue import Catalogue, builtin
-from simulator.core.text import (
+from simulator.core.grading import clauses as cl
+from simulator.core.grading import lexicon as lx
+from simulator.core.grading import structure as st
+from simulator.core.grading.catalogue import Catalogue, builtin
+from simulator.core.grading.clauses import clauses
+from simulator.core.grading.normalise import (
     Normalised,
-    clauses,
     contains,
     detect_language,
     fold_phrase,
@@ -124,7 +126,7 @@ class Grader:
         folded = norm.text
         ctx = normalise(context or "").text
         spans = clauses(folded)
-        kinds = [d.clause_kind(folded[s:e], lang) for s, e in spans]
+        kinds = [cl.clause_kind(folded[s:e], lang) for s, e in spans]
         hits = _Hits(norm, text)
 
         def clause_at(pos: int) -> tuple[int, str]:
@@ -147,26 +149,26 @@ class Grader:
                         continue
                     if cue.where == "statement" and kind == "question":
                         continue
-                    if cue.negatable and d.negated(folded, match.start(), clause_start, lang):
+                    if cue.negatable and st.negated(folded, match.start(), clause_start, lang):
                         continue
                     hits.add(entry.id, match.start(), match.end(), cue.name, cue.weight)
 
-        restate_weight, r_start, r_end, feeling = d.restatement(folded, ctx, lang)
+        restate_weight, r_start, r_end, feeling = st.restatement(folded, ctx, lang)
         if restate_weight:
             hits.add("restating", r_start, r_end, "restating/overlap", restate_weight)
             if feeling:
                 hits.add("empathy", r_start, r_end, "empathy/restate-feeling", 0.75)
 
-        echoed = d.echo(folded, ctx, lang)
+        echoed = st.echo(folded, ctx, lang)
         if echoed and "restating" not in hits.by_id:
             hits.add("restating", 0, len(folded), "restating/echo", echoed)
         if (
             ctx
             and "gift" not in hits.by_id
-            and d.GIFT_OFFER.search(ctx)
-            and not d.GIFT_DECLINED.search(folded)
+            and lx.GIFT_OFFER.search(ctx)
+            and not lx.GIFT_DECLINED.search(folded)
         ):
-            accept = d.GIFT_ACCEPT[lang].search(folded)
+            accept = lx.GIFT_ACCEPT[lang].search(folded)
             if accept:
                 hits.add("gift", accept.start(), accept.end(), "gift/accepts-offer", 0.6)
         perspective = [
@@ -177,11 +179,11 @@ class Grader:
         for (s, e), kind in zip(spans, kinds, strict=True):
             if kind != "question":
                 continue
-            if restated and d.is_confirm_tag(folded[s:e]):
+            if restated and cl.is_confirm_tag(folded[s:e]):
                 continue  # "…, 对吗?" after a restatement confirms; it does not probe
-            if restated and not d.has_question_word(folded[s:e], lang):
+            if restated and not cl.has_question_word(folded[s:e], lang):
                 continue  # a restatement read back with a "?" confirms; it does not probe
-            if restated and not d.has_question_word(folded[s:e], lang):
+            if restated and not cl.has_question_word(folded[s:e], lang):
                 continue  # a restatement read back with a "?" confirms; it does not probe
             if any(
                 norm_index(hits, p_start) <= s <= norm_index(hits, p_end) + 2
@@ -205,12 +207,12 @@ class Grader:
         _drop_shadowed(hits, "empathy", "praise")
         if "disrespect" in hits.by_id and "praise" in hits.by_id:
             hits.drop("praise")  # "super impressive, you managed to lose money" is sarcasm
-        if "rapport" in hits.by_id and ctx.strip() and not d.OPENING.search(ctx):
-            weak = [ev for ev in hits.by_id["rapport"] if ev.rule in d.WEAK_RAPPORT]
+        if "rapport" in hits.by_id and ctx.strip() and not lx.OPENING.search(ctx):
+            weak = [ev for ev in hits.by_id["rapport"] if ev.rule in lx.WEAK_RAPPORT]
             if len(weak) == len(hits.by_id["rapport"]) and not question:
                 hits.drop("rapport")
-        if "rapport" in hits.by_id and ctx.strip() and not d.OPENING.search(ctx):
-            weak = [ev for ev in hits.by_id["rapport"] if ev.rule in d.WEAK_RAPPORT]
+        if "rapport" in hits.by_id and ctx.strip() and not lx.OPENING.search(ctx):
+            weak = [ev for ev in hits.by_id["rapport"] if ev.rule in lx.WEAK_RAPPORT]
             if len(weak) == len(hits.by_id["rapport"]) and not question:
                 hits.drop("rapport")
         self._context_rules(hits, folded, ctx, lang)
@@ -246,17 +248,17 @@ class Grader:
                         hits.add(entry_id, found[0], found[1], f"{rule}~{phrase}", 0.65)
 
     def _context_rules(self, hits: _Hits, folded: str, ctx: str, lang: str) -> None:
-        if "closing" in hits.by_id and ("deception" in hits.by_id or d.ULTIMATUM.search(folded)):
+        if "closing" in hits.by_id and ("deception" in hits.by_id or lx.ULTIMATUM.search(folded)):
             hits.drop("closing")  # "今天必须签,不签就算了" is pressure, not a proposed next step
-        if "gift" in hits.by_id and d.GIFT_DECLINED.search(folded):
+        if "gift" in hits.by_id and lx.GIFT_DECLINED.search(folded):
             hits.drop("gift")
-        if "overpromise" in hits.by_id and d.PROMISE_DENIED.search(folded):
+        if "overpromise" in hits.by_id and lx.PROMISE_DENIED.search(folded):
             hits.drop("overpromise")
         if "bluffing" in hits.by_id:
-            asked = bool(ctx) and d.is_question_text(ctx, lang)
-            if asked and not d.PRODUCT_QUESTION.search(ctx) and hits.confidence("bluffing") < 0.6:
+            asked = bool(ctx) and cl.is_question_text(ctx, lang)
+            if asked and not lx.PRODUCT_QUESTION.search(ctx) and hits.confidence("bluffing") < 0.6:
                 asked = False  # outside product or rule questions, only strong certainty counts
-            if not asked or d.HEDGE.search(folded) or d.is_question_text(folded, lang):
+            if not asked or lx.HEDGE.search(folded) or cl.is_question_text(folded, lang):
                 hits.drop("bluffing")
         if "pressure" in hits.by_id and hits.confidence("pressure") >= THRESHOLD:
             warm = any(t in hits.by_id for t in ("empathy", "rapport", "praise"))
@@ -264,10 +266,10 @@ class Grader:
             # a neutral question, or announced up front ("先说好…") comes before any rapport
             neutral = (
                 not ctx.strip()
-                or bool(d.OPENING.search(ctx) or d.NEUTRAL.search(ctx))
-                or bool(d.OPENER.search(folded))
+                or bool(lx.OPENING.search(ctx) or lx.NEUTRAL.search(ctx))
+                or bool(lx.OPENER.search(folded))
             )
-            if neutral and not d.RESISTANCE.search(ctx) and not warm:
+            if neutral and not lx.RESISTANCE.search(ctx) and not warm:
                 first = hits.by_id["pressure"][0]
                 start = norm_index(hits, first.span[0])
                 hits.add(

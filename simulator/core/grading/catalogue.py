@@ -278,8 +278,12 @@ def _build(doc: Document, base: Catalogue | None) -> Catalogue:
 @cache
 def builtin() -> Catalogue:
     """The catalogue shipped inside the package."""
-    text = resources.files("simulator.core").joinpath("data/techniques.yaml").read_text("utf-8")
-    return _build(load_text(text, "simulator/core/data/techniques.yaml"), None)
+    text = (
+        resources.files("simulator.core.grading")
+        .joinpath("data/techniques.yaml")
+        .read_text("utf-8")
+    )
+    return _build(load_text(text, "simulator/core/grading/data/techniques.yaml"), None)
 
 
 def load(override: str | Path | None = None) -> Catalogue:

@@ -87,23 +87,6 @@ def detect_language(text: str) -> str:
     return "zh" if cjk and cjk * 3 >= latin else "en"
 
 
-_CLAUSE_END = re.compile(r"[。！？!?；;:：\n]+|[,，、]|\.(?=\s|$)|\.{3}|~+")
-
-
-def clauses(folded: str) -> list[tuple[int, int]]:
-    """Split folded text into clause spans [start, end), each including its end mark."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _CLAUSE_END.finditer(folded):
-        end = match.end()
-        if folded[start : match.start()].strip():
-            spans.append((start, end))
-        start = end
-    if folded[start:].strip():
-        spans.append((start, len(folded)))
-    return spans
-
-
 def squash(text: str) -> str:
     """Folded text without spaces or punctuation: the key for repeat detection."""
     folded = normalise(text).text

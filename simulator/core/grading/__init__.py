@@ -1,0 +1,12 @@
+"""Grading: which techniques a reply uses and which pitfalls it commits, with evidence.
+
+Read the stages in this order: `normalise` (fold the text, keep offsets) ->
+`clauses` (split and type each clause) -> `rules` (named cues from the catalogue and
+the structural rules in `structure`) -> `learned` (the exemplar-trained layer that
+proposes) -> `context` (the customer's line: refusals, offers, questions) ->
+`decision` (what is credited, with which evidence). `grader` runs them in that order.
+"""
+
+from simulator.core.grading.grader import Evidence, Grade, Grader, grade
+
+__all__ = ["Evidence", "Grade", "Grader", "grade"]

@@ -1,0 +1,175 @@
+"""Structural rules: what a cue list cannot see on its own.
+
+Negation just before a cue, and restatement of the customer's own words (with a
+marker such as 您刚才说 / so you're saying, or as a plain read-back of their facts).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz
+
+from simulator.core.grading.clauses import _CONFIRM_TAG
+
+# ---- negation ---------------------------------------------------------------------
+
+_ZH_NEG = re.compile(r"[不没别未无非勿莫]")
+_ZH_NEG_FALSE = re.compile(
+    r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的|了不起|对不起|不简单|不容易|不少|不久|不断|不同|不过|不管|不然|差不多|无数|没想到"
+)
+_EN_NEG = re.compile(
+    r"\b(?:not|never|no|hardly|nothing|nobody|neither|nor|without|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|cannot|won't|wouldn't|couldn't|shouldn't|haven't|hasn't)\b|n't\b"
+)
+_EN_NEG_FALSE = re.compile(
+    r"\bnot (?:only|just|un\w+)\b|\bno doubt\b|\bcan't (?:stress|thank|tell you how)"
+)
+
+
+def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
+    """True when a negation sits just before `start` in the same clause."""
+    if lang == "zh":
+        window = text[max(clause_start, start - 4) : start]
+        if _ZH_NEG_FALSE.search(text[max(clause_start, start - 5) : start + 1]):
+            window = _ZH_NEG_FALSE.sub("", window)
+        return bool(_ZH_NEG.search(window))
+    window = text[max(clause_start, start - 24) : start]
+    if _EN_NEG_FALSE.search(text[max(clause_start, start - 24) : start + 12]):
+        return False
+    words = window.split()[-4:]
+    return bool(_EN_NEG.search(" ".join(words)))
+
+
+# ---- restating the customer's own words ---------------------------------------------
+
+_RESTATE_MARKER = {
+    "zh": re.compile(
+        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(?!得|的对)(的|过|了)?|也就是说|我先记下来|我记一下|那就是|我都记(上|下)了|(您|你)刚说|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?(?![^。!?,]{0,3}(再|后|回))|"
+        r"(如果)?我没(听|理解)错(的话)?|(您|你)的意思是|我理解(的|得)?是|总结一下|听下来"
+    ),
+    "en": re.compile(
+        r"\bso (what )?you('re| are) saying|\byou (said|mentioned|told me|just said)|\bif i (understand|heard|got) (you|that|this|it)|"
+        r"\blet me get this straight|\bwhen you say\b|\byou're saying\b|\byou'd rather\b|^you (were|are|have|had|'ve|'re)\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
+        r"\bso (it's|that's|you've|you have|you're|you are|your)\b|\bto recap|\bit sounds like\b|\bsounds like (you|your)"
+    ),
+}
+_FEELING = re.compile(
+    r"担心|怕|着急|顾虑|不放心|生气|失望|委屈|难受|烦|累|压力|不满|焦虑|心里没底|"
+    r"\b(worried|worry|concerned|afraid|upset|frustrated|angry|anxious|feel|feeling|stressed|scared|disappointed|nervous)\b"
+)
+_CONTENT = re.compile(r"[\u3400-\u9fff0-9a-z]")
+
+
+def restatement(reply: str, context: str, lang: str) -> tuple[float, int, int, bool]:
+    """How strongly the reply restates the context.
+
+    Returns (weight, start, end, about_feelings); weight 0 when it does not.
+    """
+    if not context.strip():
+        return (0.0, 0, 0, False)
+    marker = _RESTATE_MARKER.get(lang, _RESTATE_MARKER["en"]).search(reply)
+    tail = reply[marker.start() :] if marker else reply
+    tagged = bool(_CONFIRM_TAG.search(reply.strip()))
+    if not marker and not tagged:
+        return (0.0, 0, 0, False)
+    content = "".join(_CONTENT.findall(tail))
+    ctx_content = "".join(_CONTENT.findall(context))
+    if len(content) < 4 or len(ctx_content) < 4:
+        return (0.0, 0, 0, False)
+    if lang == "zh":
+        score = fuzz.partial_ratio(content, ctx_content)
+        shared = _shared_bigrams(content, ctx_content)
+    else:
+        score = fuzz.token_set_ratio(tail, context)
+        shared = len(_words(tail) & _words(context))
+    feeling = bool(_FEELING.search(tail))
+    if marker and (score >= 55 or shared >= 4) and shared >= 2:
+        start = marker.start()
+        return (0.85 if score >= 70 else 0.7, start, len(reply), feeling)
+    if tagged and (score >= 65 or shared >= 5) and shared >= 3:
+        return (0.75, 0, len(reply), feeling)
+    return (0.0, 0, 0, False)
+
+
+_ECHO_START = re.compile(
+    r"^(so|ok so|okay so|okay,? so|right,? so|great,? so|got it,? so|所以|那就是|也就是|好的,?那|嗯,?那|好,?那)"
+)
+
+
+def echo(reply: str, context: str, lang: str) -> float:
+    """Weight of a restatement without a marker: a sentence of the reply re-says the customer's facts."""
+    sentences = [part for part in re.split(r"(?<=[。!?.])", reply) if part.strip()] or [reply]
+    return max(_echo(part, context, lang) for part in sentences)
+
+
+def _echo(reply: str, context: str, lang: str) -> float:
+    if not context.strip() or not reply.strip():
+        return 0.0
+    content = "".join(_CONTENT.findall(reply))
+    ctx_content = "".join(_CONTENT.findall(context))
+    if len(content) < 6 or len(ctx_content) < 6 or len(content) > 2.5 * len(ctx_content) + 10:
+        return 0.0
+    if lang == "zh":
+        shared = _shared_bigrams(content, ctx_content)
+        ratio = shared / max(1, len(content) - 1)
+        numbers = len(
+            set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", reply))
+            & set(re.findall(r"\d+|[一二三四五六七八九十百千万两]+", context))
+        )
+        strong = ratio >= 0.45 and shared >= 5
+    else:
+        words = _words(reply)
+        shared = len(words & _words(context))
+        ratio = shared / max(1, len(words))
+        numbers = len(set(re.findall(r"\d+", reply)) & set(re.findall(r"\d+", context)))
+        strong = (ratio >= 0.4 and shared >= 3) or (
+            bool(_ECHO_START.search(reply)) and shared >= 2 and ratio >= 0.25
+        )
+    if strong and (numbers or _ECHO_START.search(reply)):
+        return 0.7
+    return 0.0
+
+
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "to",
+    "of",
+    "in",
+    "on",
+    "for",
+    "is",
+    "are",
+    "was",
+    "it",
+    "that",
+    "this",
+    "you",
+    "your",
+    "i",
+    "we",
+    "so",
+    "be",
+    "with",
+    "at",
+    "as",
+    "but",
+    "do",
+    "have",
+    "my",
+    "me",
+    "just",
+    "right",
+}
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9']+", text) if w not in _STOP and len(w) > 2}
+
+
+def _shared_bigrams(a: str, b: str) -> int:
+    grams = {b[i : i + 2] for i in range(len(b) - 1)}
+    return sum(1 for i in range(len(a) - 1) if a[i : i + 2] in grams)
