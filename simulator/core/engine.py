@@ -16,14 +16,13 @@ from typing import Any
 from simulator.core import conditions as c
 from simulator.core.errors import SessionError
 from simulator.core.grading import Evidence, Grader
+from simulator.core.grading.context import WARMING
 from simulator.core.grading.normalise import normalise, squash
+from simulator.core.grading.structure import stuffed
 from simulator.core.model import Beat, Line, Scenario
 
 MAX_REPLY_CHARS = 2000
 """Longer replies are refused by the interfaces; the engine clips to this."""
-STUFFING_MIN = 4
-"""A reply showing this many techniques at once reads as a recited checklist."""
-WARMING = frozenset({"rapport", "praise", "empathy", "expertise", "expectation", "restating"})
 REPEAT_SIMILARITY = 90
 
 _WORDS = {
@@ -165,19 +164,23 @@ class Session:
         index = len(self.turns) + 1
         self.turns_in_beat += 1
         cue = self.current_line
-        grade = self.grader.grade(text, cue, self.lang, beat.evidence, f"scenario:{beat.id}")
+        grade = self.grader.grade(
+            text,
+            cue,
+            self.lang,
+            beat.evidence,
+            f"scenario:{beat.id}",
+            bottom_line=beat.bottom_line,
+            warmed_before=bool(self.used & WARMING),
+        )
         repeat = self._is_repeat(text)
-        detected = grade.techniques
-        techniques = [t for t in detected]
-        pitfalls = [p for p in grade.pitfalls if p != "premature_pressure"]
-        stuffing = len(techniques) >= STUFFING_MIN
+        pitfalls = list(grade.pitfalls)
+        techniques = [t for t in grade.techniques]
+        if "premature_pressure" in pitfalls and "pressure" in techniques:
+            techniques.remove("pressure")  # the grader judged it premature for this beat
+        stuffing = stuffed(normalise(text).text, normalise(cue).text, self.lang, len(techniques))
         if repeat or stuffing:
             techniques = []
-        if "pressure" in techniques:
-            warmed = bool((self.used | set(techniques)) & WARMING)
-            if not (beat.bottom_line and warmed):
-                techniques.remove("pressure")
-                pitfalls.append("premature_pressure")
         misplaced = [t for t in techniques if t in beat.punishes]
         credited = [t for t in techniques if t not in beat.punishes]
         taken = [t for t in credited if t in beat.opportunities]
@@ -256,7 +259,7 @@ class Session:
             beat.id,
             cue,
             text,
-            detected,
+            grade.techniques,
             tuple(credited),
             tuple(taken),
             tuple(misplaced),

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.core.errors import Problem, ScenarioError
+from simulator.core.grading.bank import Example
 from simulator.core.yamlsafe import Document, load_file, load_text
 
 LANGS = ("zh", "en")
@@ -70,6 +71,8 @@ class Catalogue:
     """By id."""
     situations: dict[str, dict[str, str]]
     """Situation id to display name per language."""
+    examples: tuple[tuple[Example, frozenset[str]], ...] = ()
+    """An organisation's own examples: (example with its positive labels, negative labels)."""
 
     @property
     def techniques(self) -> list[str]:
@@ -187,6 +190,46 @@ def _texts(
     return dict(raw)
 
 
+def _examples(
+    doc: Document, path: tuple[Any, ...], raw: Any, entry_id: str, problems: list[Problem]
+) -> list[tuple[Example, frozenset[str]]]:
+    """`examples: {zh: {positive: [...], negative: [...]}, en: ...}` of one entry."""
+    if raw is None:
+        return []
+    hint = "e.g. examples: {zh: {positive: [您这账记得真清楚], negative: [好的]}}"
+    if not isinstance(raw, dict):
+        problems.append(doc.problem(path, "E011", "examples is a mapping of language", hint))
+        return []
+    out: list[tuple[Example, frozenset[str]]] = []
+    for lang, sides in raw.items():
+        if lang not in LANGS or not isinstance(sides, dict):
+            problems.append(
+                doc.problem(
+                    path + (lang,), "E011", "examples are given per language: zh or en", hint
+                )
+            )
+            continue
+        for side, texts in sides.items():
+            where = path + (lang, side)
+            if side not in ("positive", "negative"):
+                problems.append(doc.problem(where, "E012", f"unknown key {side!r}", hint))
+                continue
+            if not isinstance(texts, list) or not all(isinstance(t, str) and t for t in texts):
+                problems.append(doc.problem(where, "E011", "a list of replies (text)", hint))
+                continue
+            for index, text in enumerate(texts):
+                positive = side == "positive"
+                example = Example(
+                    f"{entry_id}/{lang}/{side}/{index + 1}",
+                    text,
+                    "",
+                    lang,
+                    frozenset({entry_id}) if positive else frozenset(),
+                )
+                out.append((example, frozenset() if positive else frozenset({entry_id})))
+    return out
+
+
 def _build(doc: Document, base: Catalogue | None) -> Catalogue:
     problems: list[Problem] = []
     data = doc.data
@@ -208,6 +251,7 @@ def _build(doc: Document, base: Catalogue | None) -> Catalogue:
             )
         )
     entries = dict(base.entries) if base else {}
+    examples: list[tuple[Example, frozenset[str]]] = list(base.examples) if base else []
     situations = dict(base.situations) if base else {}
     for kind, section in (("technique", "techniques"), ("pitfall", "pitfalls")):
         raw = data.get(section) or {}
@@ -258,6 +302,9 @@ def _build(doc: Document, base: Catalogue | None) -> Catalogue:
                 **(old.explain if old else {}),
                 **_texts(doc, path + ("explain",), spec.get("explain"), problems),
             }
+            examples.extend(
+                _examples(doc, path + ("examples",), spec.get("examples"), entry_id, problems)
+            )
             entries[entry_id] = Entry(
                 entry_id,
                 kind,
@@ -272,7 +319,7 @@ def _build(doc: Document, base: Catalogue | None) -> Catalogue:
             situations[sid] = _texts(doc, ("situations", sid), names, problems)
     if problems:
         raise ScenarioError(problems)
-    return Catalogue(entries, situations)
+    return Catalogue(entries, situations, tuple(examples))
 
 
 @cache

@@ -173,3 +173,38 @@ def _words(text: str) -> set[str]:
 def _shared_bigrams(a: str, b: str) -> int:
     grams = {b[i : i + 2] for i in range(len(b) - 1)}
     return sum(1 for i in range(len(a) - 1) if a[i : i + 2] in grams)
+
+
+STUFFING_MIN = 3
+"""Techniques in one reply from which it must also address the customer's line."""
+
+
+STUFFING_DENSITY = {"zh": 10, "en": 5}
+"""Characters (zh) or words (en) a technique takes when it is more than a formula."""
+
+
+def addresses(reply: str, context: str, lang: str) -> bool:
+    """Does the folded reply take up anything the customer said (shared content words)?"""
+    if not context.strip():
+        return True  # nothing said yet: an opener addresses the situation
+    if lang == "zh":
+        content = "".join(_CONTENT.findall(reply))
+        ctx_content = "".join(_CONTENT.findall(context))
+        return _shared_bigrams(content, ctx_content) >= 2
+    return bool(_words(reply) & _words(context))
+
+
+def stuffed(reply: str, context: str, lang: str, techniques: int) -> bool:
+    """Technique words piled up with nothing addressed to the customer's line.
+
+    A skilled reply that praises, empathises and asks in one message takes up what
+    the customer said; a recited checklist ("您真了不起我理解您的心情按规定必须…")
+    does not, and earns nothing.
+    """
+    if techniques < STUFFING_MIN or addresses(reply, context, lang):
+        return False
+    if lang == "zh":
+        size = len(_CONTENT.findall(reply)) / STUFFING_DENSITY["zh"]
+    else:
+        size = len(re.findall(r"[a-z0-9']+", reply)) / STUFFING_DENSITY["en"]
+    return size < techniques

@@ -1,0 +1,199 @@
+"""The learned layer: proposes techniques and pitfalls the named cues did not see.
+
+A logistic model per label and language over the n-grams of `features`, trained from
+the exemplar bank by `simulator train` (see `train.py`) and shipped as
+`data/model.json.gz`. It only proposes: a label is credited from it when its score
+clears that label's threshold, chosen on the development split so that its
+proposals stay precise. Every proposal carries evidence a trainer can read: the
+clause of the reply that scores highest and the nearest labelled example of the bank
+("like: 「…」").
+
+An organisation's own `examples:` join as a memory: a reply very close to one of
+their positive examples is proposed that label; one very close to a negative example
+vetoes the model's proposal of it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from simulator.core.grading.bank import Example, load_bank
+from simulator.core.grading.features import features, reply_features
+from simulator.core.grading.normalise import normalise
+
+MODEL_FILE = "data/model.json.gz"
+MEMORY_SIMILARITY = 0.72
+"""A reply this close (cosine of n-gram sets) to an organisation's example takes its labels."""
+MAX_POSTING = 400
+"""N-grams shared by more examples than this are too common to find a neighbour by."""
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """One label the learned layer proposes for a reply."""
+
+    id: str
+    """Technique or pitfall id."""
+    score: float
+    """Model probability (or memory similarity), 0..1."""
+    span: tuple[int, int]
+    """[start, end) in the folded reply: the clause that carries it."""
+    like: str
+    """The nearest labelled example with this label, or "" when none is close."""
+    source: str
+    """"model" or "examples" (an organisation's own)."""
+
+
+class _Index:
+    """Nearest-neighbour search over examples' n-gram sets (cosine, inverted index)."""
+
+    def __init__(self, examples: Iterable[Example]) -> None:
+        self.items: list[tuple[Example, int]] = []
+        self.postings: dict[tuple[str, str], list[int]] = {}
+        for ex in examples:
+            grams = reply_features(normalise(ex.text).text, ex.lang)
+            index = len(self.items)
+            self.items.append((ex, len(grams)))
+            for gram in grams:
+                self.postings.setdefault((ex.lang, gram), []).append(index)
+
+    def nearest(
+        self, grams: Sequence[str], lang: str, label: str | None = None, positive: bool = True
+    ) -> tuple[Example | None, float]:
+        overlap: dict[int, int] = {}
+        for gram in grams:
+            posting = self.postings.get((lang, gram))
+            if posting is None or len(posting) > MAX_POSTING:
+                continue
+            for index in posting:
+                overlap[index] = overlap.get(index, 0) + 1
+        best: tuple[float, int] | None = None
+        for index, shared in overlap.items():
+            ex, size = self.items[index]
+            if label is not None and (label in ex.labels) != positive:
+                continue
+            score = shared / math.sqrt(max(1, size) * max(1, len(grams)))
+            if best is None or (score, -index) > (best[0], -best[1]):
+                best = (score, index)
+        if best is None:
+            return None, 0.0
+        return self.items[best[1]][0], best[0]
+
+
+class LearnedLayer:
+    """Scores replies with the shipped model; safe to share between graders."""
+
+    def __init__(self, model: dict[str, object], bank: Sequence[Example]) -> None:
+        self.labels: list[str] = list(model["labels"])  # type: ignore[call-overload]
+        self.langs: dict[str, dict[str, object]] = model["langs"]  # type: ignore[assignment]
+        self.thresholds: dict[str, dict[str, float]] = model["thresholds"]  # type: ignore[assignment]
+        self.bank = _Index(bank)
+        self.memory: _Index | None = None
+        self.memory_labels: dict[str, set[str]] = {}
+
+    def with_examples(self, examples: Sequence[tuple[Example, frozenset[str]]]) -> LearnedLayer:
+        """A copy that also knows an organisation's (example, negative labels) pairs."""
+        copy = LearnedLayer.__new__(LearnedLayer)
+        copy.__dict__.update(self.__dict__)
+        copy.memory = _Index(ex for ex, _ in examples)
+        copy.memory_labels = {ex.id: set(negative) for ex, negative in examples}
+        return copy
+
+    def probabilities(self, grams: Sequence[str], lang: str) -> dict[str, float]:
+        """Model probability per label for a feature list."""
+        table = self.langs.get(lang)
+        if table is None or not grams:
+            return {}
+        weights: dict[str, list[float]] = table["weights"]  # type: ignore[assignment]
+        bias: list[float] = table["bias"]  # type: ignore[assignment]
+        sums = list(bias)
+        scale = 1.0 / math.sqrt(len(grams))
+        for gram in grams:
+            row = weights.get(gram)
+            if row is None:
+                continue
+            for k in range(0, len(row), 2):
+                sums[int(row[k])] += row[k + 1] * scale
+        return {
+            label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            for label, z in zip(self.labels, sums, strict=True)
+            if label in self.thresholds.get(lang, {})
+        }
+
+    def propose(
+        self,
+        folded: str,
+        folded_context: str,
+        lang: str,
+        clause_spans: Sequence[tuple[int, int]],
+    ) -> list[Proposal]:
+        """Labels the layer proposes for one folded reply, each with its evidence."""
+        probs = self.probabilities(features(folded, folded_context, lang), lang)
+        limits = self.thresholds.get(lang, {})
+        chosen = {label: p for label, p in probs.items() if p >= limits[label]}
+        proposals = [
+            self._explain(label, p, folded, folded_context, lang, clause_spans, "model")
+            for label, p in chosen.items()
+        ]
+        if self.memory is not None:
+            proposals = self._apply_memory(proposals, folded, lang)
+        return [p for p in proposals if p.like]
+
+    def _explain(
+        self,
+        label: str,
+        score: float,
+        folded: str,
+        folded_context: str,
+        lang: str,
+        clause_spans: Sequence[tuple[int, int]],
+        source: str,
+    ) -> Proposal:
+        span = (0, len(folded))
+        if len(clause_spans) > 1:
+            best = -1.0
+            for start, end in clause_spans:
+                piece = features(folded[start:end], folded_context, lang)
+                value = self.probabilities(piece, lang).get(label, 0.0)
+                if value > best:
+                    best, span = value, (start, end)
+        grams = reply_features(folded[span[0] : span[1]], lang)
+        example, _ = self.bank.nearest(grams, lang, label)
+        like = example.text if example is not None else ""
+        return Proposal(label, round(score, 3), span, like, source)
+
+    def _apply_memory(self, proposals: list[Proposal], folded: str, lang: str) -> list[Proposal]:
+        assert self.memory is not None
+        grams = reply_features(folded, lang)
+        example, similarity = self.memory.nearest(grams, lang)
+        if example is None or similarity < MEMORY_SIMILARITY:
+            return proposals
+        vetoed = self.memory_labels.get(example.id, set())
+        kept = [p for p in proposals if p.id not in vetoed and p.id not in example.labels]
+        for label in sorted(example.labels):
+            kept.append(
+                Proposal(label, round(similarity, 3), (0, len(folded)), example.text, "examples")
+            )
+        return kept
+
+
+@cache
+def shipped_model() -> dict[str, object] | None:
+    """The model shipped in the package, or None when it has not been trained yet."""
+    path = resources.files("simulator.core.grading").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    return json.loads(gzip.decompress(path.read_bytes()).decode("utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def builtin_layer() -> LearnedLayer | None:
+    """The shipped layer, loaded on first use (off the app's start-up path)."""
+    model = shipped_model()
+    return LearnedLayer(model, load_bank()) if model is not None else None
