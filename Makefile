@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: play test check bench clean
+.PHONY: play test check bench model clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ check: $(VENV)/.dev-installed
 	$(PY) -m ruff check simulator tests benchmarks
 	$(PY) -m mypy
 	$(PY) -m pytest
+
+# Retrain the grader's learned layer from the exemplar bank (deterministic).
+model: $(VENV)/.test-installed
+	$(PY) -m simulator train
 
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/run_all.py

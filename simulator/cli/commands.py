@@ -283,6 +283,64 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- train ------------------------------------------------------------------------------
+def _conf_train(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write the model (default: the package's data/model.json.gz)",
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="train, then fail unless the result equals the shipped model byte for byte",
+    )
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    from simulator.core.grading import bank, train
+    from simulator.core.grading.learned import MODEL_FILE
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise SimulatorError(
+            "training needs scikit-learn: pip install -e '.[train]'", "Cannot train"
+        ) from None
+    examples = bank.load_bank()
+    print(f"exemplar bank: {len(examples)} replies", file=sys.stderr)
+    rules = Grader(_catalogue(args), learned=None)
+
+    def fired(ex: bank.Example) -> frozenset[str]:
+        g = rules.grade(ex.text, ex.context, ex.lang)
+        return frozenset(g.techniques + g.pitfalls)
+
+    cat = rules.catalogue
+    kinds = {t: "technique" for t in cat.techniques} | {p: "pitfall" for p in cat.pitfalls}
+    trained = train.fit(
+        examples,
+        cat.techniques + cat.pitfalls,
+        kinds,
+        fired,
+        bank.fingerprint(),
+        progress=lambda line: print(line, file=sys.stderr),
+    )
+    data = train.dump(trained.model)
+    for line in trained.report:
+        print(line)
+    shipped = resources.files("simulator.core.grading").joinpath(MODEL_FILE)
+    if args.check:
+        same = shipped.is_file() and shipped.read_bytes() == data
+        print("model is up to date" if same else "model differs from the bank: run make model")
+        return 0 if same else 1
+    target = Path(args.out) if args.out else Path(str(shipped))
+    target.write_bytes(data)
+    print(f"wrote {target} ({len(data) // 1024} KB)", file=sys.stderr)
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
     return 0
@@ -339,6 +397,15 @@ SPECS = [
         "example:\n  simulator list --json",
         _conf_list,
         cmd_list,
+    ),
+    Spec(
+        "train",
+        "train the grader's learned layer from the exemplar bank (needs the train extra)",
+        "example:\n  simulator train            # writes simulator/core/grading/data/model.json.gz\n"
+        "  simulator train --check    # fails if the shipped model is not what the bank gives\n\n"
+        "Deterministic: the same bank gives the same bytes.",
+        _conf_train,
+        cmd_train,
     ),
     Spec(
         "schema",

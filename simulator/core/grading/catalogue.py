@@ -16,6 +16,7 @@ from typing import Any
 
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.grading.bank import Example
+from simulator.core.grading.regex_safety import risk
 from simulator.core.yamlsafe import Document, load_file, load_text
 
 LANGS = ("zh", "en")
@@ -92,6 +93,18 @@ def _compile(
 ) -> re.Pattern[str] | None:
     if not isinstance(pattern, str) or not pattern:
         problems.append(doc.problem(path, "E011", "a cue pattern must be non-empty text"))
+        return None
+    danger = risk(pattern)
+    if danger is not None:
+        problems.append(
+            doc.problem(
+                path,
+                "E014",
+                f"this pattern can take exponential time: {danger}",
+                "write each repetition once, e.g. (ab)+ rather than (a+b*)+, and never list "
+                "'and' and 'and so' as alternatives inside a repetition",
+            )
+        )
         return None
     try:
         return re.compile(pattern)

@@ -48,7 +48,7 @@ _ZH_RHETORICAL = re.compile(
     r"什么(态度|玩意|东西)|干什么吃的|有什么关系|有完没完|烦不烦|是不是(傻|疯|有病)"
 )
 _EN_START = re.compile(
-    r"^(?:(?:so|and|but|ok|okay|well|now|then|also|oh|right|sorry|hmm|and so|just|out of curiosity|roughly|quickly|honestly|tell me|and tell me|great|good|cool|thanks|by the way),?\s+)*"
+    r"^(?:(?:so|and|but|ok|okay|well|now|then|also|oh|right|sorry|hmm|just|out of curiosity|roughly|quickly|honestly|tell me|great|good|cool|thanks|by the way),?\s+){0,4}"
     r"(?:what|how|when|where|which|who|whom|whose|why|"
     r"(?:do|does|did|are|is|was|were|can|could|would|will|have|has|had|may|might|shall|should|am|isn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|couldn't|haven't|hasn't)"
     r"\s+(?:you|your|we|they|it|there|the|this|that|he|she|i|anyone|anything|any|everything|all|those|these|our|my|his|her|their))\b"

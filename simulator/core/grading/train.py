@@ -34,7 +34,7 @@ PRUNE = 0.02
 """Weights smaller than this are dropped from the shipped table."""
 FLOOR = {"technique": 0.75, "pitfall": 0.8}
 """Precision the layer's additions must keep on the development split."""
-CANDIDATES = [round(0.3 + 0.025 * i, 3) for i in range(27)]
+CANDIDATES = [round(0.3 + 0.025 * i, 3) for i in range(28)]
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,9 @@ def fit(
                 report.append(f"{lang} {label:<20} {int(y.sum()):>4} positives: left to the rules")
                 continue
             say(f"training {lang} {label} ({int(y.sum())} positives of {len(rows)})")
-            model = LogisticRegression(C=C, solver="liblinear", random_state=0, max_iter=1000)
+            model = LogisticRegression(
+                C=C, solver="liblinear", random_state=0, max_iter=1000, class_weight="balanced"
+            )
             model.fit(matrix, y)
             bias[k] = round(float(model.intercept_[0]), 4)
             for j, w in enumerate(model.coef_[0]):
