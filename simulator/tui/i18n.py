@@ -255,6 +255,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "feedback.you": ("你", "You"),
     "feedback.why": ("依据", "Why"),
     "feedback.rule": ("规则 {rule}:「{text}」", "rule {rule}: “{text}”"),
+    "feedback.like": (",像范例「{like}」", ", like the example “{like}”"),
     "feedback.no_evidence": (
         "这句话没有匹配到任何技巧或失误规则。",
         "No technique or pitfall rule matched this reply.",

@@ -300,6 +300,8 @@ class FeedbackScreen(SimScreen):
                 else ("·", "$text-muted")
             )
             rule = self.t("feedback.rule", rule=ev["rule"], text=ev.get("text", ""))
+            if ev.get("like"):
+                rule += self.t("feedback.like", like=ev["like"])
             explain = (
                 cat.entries[ev["id"]].explain.get(self.lang, "")
                 if ev["id"] in bad and ev["id"] in cat.entries
