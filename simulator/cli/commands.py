@@ -283,6 +283,30 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- techniques ---------------------------------------------------------------------------
+def _conf_techniques(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", help="the organisation's techniques file (YAML)")
+
+
+def cmd_techniques(args: argparse.Namespace) -> int:
+    from simulator.core.grading.org_check import check
+
+    catalogue = catalogue_mod.load(args.file)
+    results, findings = check(catalogue)
+    wrong = [r for r in results if not r.right]
+    for r in results:
+        mark = "ok " if r.right else "WRONG"
+        side = "+" if r.positive else "-"
+        print(f"{mark} {r.entry}{side} {r.text}")
+    for f in findings:
+        print(f"cue {f.name}: {f.problem}: {f.detail}")
+    print(
+        f"{len(results)} example(s): {len(results) - len(wrong)} right, {len(wrong)} wrong; "
+        f"{len(findings)} cue(s) to look at"
+    )
+    return 1 if wrong or findings else 0
+
+
 # ---- train ------------------------------------------------------------------------------
 def _conf_train(p: argparse.ArgumentParser) -> None:
     p.add_argument(
@@ -397,6 +421,15 @@ SPECS = [
         "example:\n  simulator list --json",
         _conf_list,
         cmd_list,
+    ),
+    Spec(
+        "techniques",
+        "check an organisation's techniques file: its examples and its cues",
+        "example:\n  simulator techniques our_bank.yaml\n\n"
+        "Lists every example the grader gets right or wrong, cues that match almost any reply\n"
+        "and cues that mostly match another technique. Exit status 1 when anything needs a look.",
+        _conf_techniques,
+        cmd_techniques,
     ),
     Spec(
         "train",

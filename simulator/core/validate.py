@@ -5,6 +5,7 @@ Warnings (`simulator validate --strict` turns them into errors):
   W102 beat with no way out        W106 opportunity without a model reply
   W103 ending no path reaches      W107 pass score no path can reach
   W104 fact never revealable       W108 scenario without embedded tests
+  W109 model reply that the grader does not credit with the beat's opportunities
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from simulator.core import conditions as c
 from simulator.core import scoring
 from simulator.core.errors import Problem, ScenarioError
+from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
 from simulator.core.scenario import load_scenario
@@ -49,11 +51,46 @@ def _can_hold(cond: c.Cond, scenario: Scenario) -> bool:
     return True
 
 
-def warnings(scenario: Scenario) -> list[Problem]:
+def _model_reply_misses(scenario: Scenario, grader: Grader) -> list[Problem]:
+    """W109: beats whose model reply the grader does not credit with what the beat asks."""
+    doc = scenario.doc
+    assert doc is not None
+    out: list[Problem] = []
+    for i, (beat_id, beat) in enumerate(scenario.beats.items()):
+        asked = [t for t in beat.opportunities if t not in beat.punishes]
+        if not asked or not beat.model_reply.strip():
+            continue
+        line = beat.say[0].text if beat.say else ""
+        grade = grader.grade(
+            beat.model_reply,
+            line,
+            scenario.language,
+            beat.evidence,
+            f"scenario:{beat_id}",
+            bottom_line=beat.bottom_line,
+            warmed_before=True,
+        )
+        if not set(asked) & set(grade.techniques):
+            out.append(
+                doc.problem(
+                    ("beats", i, "model_reply"),
+                    "W109",
+                    f"the model reply of beat '{beat_id}' earns none of {', '.join(asked)} "
+                    f"(the grader credits: {', '.join(grade.techniques) or 'nothing'})",
+                    "rephrase it so it plainly does what the beat asks, or add the beat's own "
+                    "phrases under evidence",
+                )
+            )
+    return out
+
+
+def warnings(scenario: Scenario, grader: Grader | None = None) -> list[Problem]:
     """Every warning for a scenario that loaded without errors."""
     doc = scenario.doc
     assert doc is not None
     out: list[Problem] = []
+    if grader is not None:
+        out += _model_reply_misses(scenario, grader)
     index = {beat_id: i for i, beat_id in enumerate(scenario.beats)}
     reach = _reachable(scenario)
     for beat_id, beat in scenario.beats.items():
@@ -177,4 +214,15 @@ def validate_file(
         scenario = load_scenario(path, catalogue)
     except ScenarioError as error:
         return None, error.problems
-    return scenario, warnings(scenario)
+    return scenario, warnings(scenario, _grader(catalogue))
+
+
+_GRADERS: dict[int, tuple[Catalogue | None, Grader]] = {}
+
+
+def _grader(catalogue: Catalogue | None) -> Grader:
+    """One grader per catalogue (the learned layer behind it loads once)."""
+    key = id(catalogue)
+    if key not in _GRADERS:
+        _GRADERS[key] = (catalogue, Grader(catalogue))  # holding it keeps the id unique
+    return _GRADERS[key][1]
