@@ -55,10 +55,10 @@ def check(catalogue: Catalogue) -> tuple[list[ExampleResult], list[CueFinding]]:
     for example, negative in catalogue.examples:
         grade = grader.grade(example.text, example.context, example.lang)
         got = set(grade.techniques + grade.pitfalls)
-        for entry in sorted(example.labels):
-            results.append(ExampleResult(entry, example.text, True, entry in got))
-        for entry in sorted(negative):
-            results.append(ExampleResult(entry, example.text, False, entry not in got))
+        for label in sorted(example.labels):
+            results.append(ExampleResult(label, example.text, True, label in got))
+        for label in sorted(negative):
+            results.append(ExampleResult(label, example.text, False, label not in got))
     base = {
         cue.name for e in builtin().entries.values() for cues in e.cues.values() for cue in cues
     }
