@@ -77,7 +77,7 @@ def test_grade_one_line_per_input_in_order():
     result = sim("grade", stdin="\n".join(lines) + "\n")
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.returncode == 0 and len(out) == 5
-    assert out[0]["techniques"] == ["probing"] and out[1]["techniques"] == ["empathy"]
+    assert "probing" in out[0]["techniques"] and "empathy" in out[1]["techniques"]
     assert "error" in out[2] and "praise" in out[3]["techniques"] and "error" in out[4]
     assert set(out[0]) == {"techniques", "pitfalls", "confidence", "evidence"}
     assert {"id", "span", "rule"} <= set(out[0]["evidence"][0])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from simulator.core.grading import clauses as cl
 from simulator.core.grading import lexicon as lx
+from simulator.core.grading import structure as st
 from simulator.core.grading.decision import THRESHOLD, Hits
 
 WARMING = frozenset({"rapport", "praise", "empathy", "expertise", "expectation", "restating"})
@@ -60,6 +61,7 @@ def apply(
     ctx: str,
     lang: str,
     question: bool,
+    kinds: tuple[str, ...],
     bottom_line: bool | None = None,
     warmed_before: bool = False,
 ) -> None:
@@ -83,13 +85,41 @@ def apply(
         hedged = bool(lx.HEDGE.search(folded)) or cl.is_question_text(folded, lang)
         if hedged or (not asked and _rules_only(hits, "bluffing")):
             hits.drop("bluffing")
+    _learned_needs_structure(hits, folded, ctx, lang, question, kinds)
     _pressure(hits, folded, ctx, bottom_line, warmed_before)
+
+
+def _learned_needs_structure(
+    hits: Hits, folded: str, ctx: str, lang: str, question: bool, kinds: tuple[str, ...]
+) -> None:
+    """Proposals whose technique has a shape the rules can check must show it.
+
+    Restating repeats the customer's own facts, so it must share words with their line;
+    a question that only confirms a read-back (…,对吧?) does not probe.
+    """
+    if hits.has("restating") and _learned_only(hits, "restating"):
+        if not st.addresses(folded, ctx, lang) or not ctx.strip():
+            hits.drop("restating")
+    if hits.has("premature_pressure") and not hits.has("pressure"):
+        hits.drop("premature_pressure")  # premature pressure is pressure first of all
+    if hits.has("probing") and _learned_only(hits, "probing") and not question:
+        if hits.has("restating") or hits.has("empathy") or "rhetorical" in kinds:
+            hits.drop("probing")  # a confirmation or a rhetorical challenge asks nothing
+
+
+def _learned_only(hits: Hits, entry_id: str) -> bool:
+    return all(ev.rule == LEARNED for ev in hits.by_id.get(entry_id, ()))
 
 
 def _pressure(
     hits: Hits, folded: str, ctx: str, bottom_line: bool | None, warmed_before: bool
 ) -> None:
-    pressing = hits.has("pressure") and hits.confidence("pressure") >= THRESHOLD
+    # a pitfall derived from pressure needs pressure a named rule saw, not only a proposal
+    pressing = (
+        hits.has("pressure")
+        and hits.confidence("pressure") >= THRESHOLD
+        and not _learned_only(hits, "pressure")
+    )
     warm_now = any(hits.has(t) for t in WARMING)
     if bottom_line is None:
         warm = any(hits.has(t) for t in ("empathy", "rapport", "praise"))

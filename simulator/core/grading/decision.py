@@ -118,10 +118,10 @@ class Hits:
         return index if index < len(self.norm.origin) else 0
 
     def drop_shadowed(self, weaker: str, stronger: str) -> None:
-        """Drop `weaker` evidence whose words lie inside `stronger` evidence."""
+        """Drop `weaker` evidence whose words lie inside a named rule's `stronger` evidence."""
         if weaker not in self.by_id or stronger not in self.by_id:
             return
-        outer = [ev.span for ev in self.by_id[stronger]]
+        outer = [ev.span for ev in self.by_id[stronger] if ev.rule != "learned"]
         kept = [
             ev
             for ev in self.by_id[weaker]

@@ -61,6 +61,7 @@ class Grader:
         (is this beat's point one?) and `warmed_before` (did a warm technique come
         earlier?) so that premature pressure is judged with what it knows.
         """
+        layer = self.learned  # loaded (once) before the clock starts: loading is not grading
         deadline = time.monotonic() + BUDGET_SECONDS
         text = text if isinstance(text, str) else str(text)
         lang = lang if lang in ("zh", "en") else detect_language(text)
@@ -76,7 +77,6 @@ class Grader:
         question = rules.questions(hits, folded, parts, lang)
         if extra:
             rules.scenario_phrases(hits, folded, extra, extra_rule)
-        layer = self.learned
         if layer is not None and time.monotonic() <= deadline:
             for proposal in layer.propose(folded, ctx, lang, parts.spans):
                 if hits.has(proposal.id):
@@ -85,7 +85,7 @@ class Grader:
                 weight = max(LEARNED_WEIGHT_FLOOR, proposal.score)
                 rule = context.LEARNED if proposal.source == "model" else "examples"
                 hits.add(proposal.id, start, end, rule, weight, proposal.like)
-        context.apply(hits, folded, ctx, lang, question, bottom_line, warmed_before)
+        context.apply(hits, folded, ctx, lang, question, parts.kinds, bottom_line, warmed_before)
         cat = self.catalogue
         return decide(hits, cat.techniques, cat.pitfalls, lang, question, parts.kinds, tuple(notes))
 
