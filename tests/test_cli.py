@@ -140,3 +140,56 @@ def test_techniques_override_file(tmp_path):
     bad.write_text("techniques:\n  prasie:\n    cues: {zh: ['(']}\n", "utf-8")
     result = sim("--techniques", str(bad), "grade", stdin="{}")
     assert result.returncode == 1 and f"{bad}:2" in result.stderr and "praise" in result.stderr
+
+
+GOOD = json.dumps({"text": "您每月流水大概多少", "lang": "zh"}, ensure_ascii=False).encode()
+
+HOSTILE_GRADE_LINES = {
+    "invalid UTF-8": b'{"text": "\xff\xfe caf\xc3"}',
+    "lone surrogate": b'{"text": "hello \\ud800 there"}',
+    "lone surrogate in context": b'{"text": "ok", "context": "\\udfff"}',
+    "nested JSON": b"[" * 100_000 + b"]" * 100_000,
+    "nested object": b'{"text": "x", "a": ' + b'{"a": ' * 50_000 + b"1" + b"}" * 50_001,
+    "huge integer": b'{"text": "x", "n": ' + b"9" * 50_000 + b"}",
+    "not an object": b'["text"]',
+    "text not a string": b'{"text": 12}',
+    "blank line": b"   ",
+    "empty line": b"",
+    "not JSON": b"not json",
+}
+
+
+@pytest.mark.timeout(60)
+def test_grade_answers_every_hostile_line_and_keeps_going():
+    names = sorted(HOSTILE_GRADE_LINES)
+    stdin = b"".join(HOSTILE_GRADE_LINES[name] + b"\n" + GOOD + b"\n" for name in names)
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator", "grade"],
+        input=stdin + GOOD,  # the last line has no newline
+        capture_output=True,
+        timeout=60,
+    )
+    assert result.returncode == 0 and b"Traceback" not in result.stderr, result.stderr
+    lines = result.stdout.decode("utf-8").splitlines()  # output is always valid UTF-8
+    assert len(lines) == 2 * len(names) + 1
+    for index, name in enumerate(names):
+        bad, good = json.loads(lines[2 * index]), json.loads(lines[2 * index + 1])
+        assert set(bad) == {"error"} and bad["error"].startswith(f"line {2 * index + 1}:"), name
+        assert good["techniques"] == ["probing"], name
+    assert json.loads(lines[-1])["techniques"] == ["probing"]
+
+
+@pytest.mark.timeout(60)
+def test_grade_answers_each_line_before_reading_the_next():
+    with subprocess.Popen(
+        [sys.executable, "-m", "simulator", "grade"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write(GOOD + b"\n")
+        process.stdin.flush()
+        first = process.stdout.readline()  # would block forever if answers were buffered
+        process.stdin.close()
+        process.wait(timeout=60)
+    assert json.loads(first)["techniques"] == ["probing"]

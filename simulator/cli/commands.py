@@ -124,30 +124,52 @@ def _conf_grade(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _has_surrogate(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
+def _grade_request(raw: bytes) -> tuple[str, str, str | None] | str:
+    """One input line as (text, context, lang), or the reason it cannot be graded."""
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return f"not UTF-8 (byte {error.start + 1})"
+    if not line.strip():
+        return "blank line"
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"not JSON: {error.msg}"
+    except RecursionError:
+        return "not JSON: nested too deeply"
+    except ValueError as error:  # e.g. an integer longer than Python's digit limit
+        return f"not JSON: {error}"
+    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+        return 'expected an object with a "text" string'
+    text = row["text"]
+    context = row.get("context") if isinstance(row.get("context"), str) else ""
+    if _has_surrogate(text) or _has_surrogate(context):
+        return "text or context holds a lone surrogate (not valid Unicode)"
+    lang = row.get("lang") if row.get("lang") in ("zh", "en") else None
+    return text, context, lang
+
+
 def cmd_grade(args: argparse.Namespace) -> int:
+    """One JSON line out for every line in, in order, whatever the line holds."""
     grader = Grader(_catalogue(args))
-    out = sys.stdout
-    for number, line in enumerate(sys.stdin, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            print(json.dumps({"error": f"line {number}: not JSON: {error.msg}"}), file=out)
-            continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-            print(
-                json.dumps({"error": f'line {number}: expected an object with a "text" string'}),
-                file=out,
-            )
-            continue
-        context = row.get("context") if isinstance(row.get("context"), str) else ""
-        lang = args.lang or (row.get("lang") if row.get("lang") in ("zh", "en") else None)
-        out.write(
-            json.dumps(grader.grade(row["text"], context, lang).to_dict(), ensure_ascii=False)
-            + "\n"
-        )
-    out.flush()
+    out = sys.stdout.buffer
+    for number, raw in enumerate(sys.stdin.buffer, 1):
+        request = _grade_request(raw.rstrip(b"\r\n"))
+        if isinstance(request, str):
+            answer: dict[str, object] = {"error": f"line {number}: {request}"}
+        else:
+            text, context, lang = request
+            try:
+                answer = grader.grade(text, context, args.lang or lang).to_dict()
+            except Exception as error:  # one reply must not end the stream; it is reported
+                answer = {"error": f"line {number}: cannot grade: {type(error).__name__}: {error}"}
+        out.write(json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace") + b"\n")
+        out.flush()
     return 0
 
 
