@@ -24,7 +24,7 @@ def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 @pytest.mark.parametrize(
-    "command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema"]
+    "command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace"]
 )
 def test_every_command_has_help_with_an_example(command):
     result = sim(command, "--help")
@@ -193,3 +193,42 @@ def test_grade_answers_each_line_before_reading_the_next():
         process.stdin.close()
         process.wait(timeout=60)
     assert json.loads(first)["techniques"] == ["probing"]
+
+
+def test_trace_json_and_text(tmp_path):
+    replies = tmp_path / "r.txt"
+    replies.write_text("好的。\n八年可不容易,街坊都认您,说明您做人实在。\n", "utf-8")
+    result = sim("--ui-lang", "en", "trace", MINI, "--replies", str(replies), "--json")
+    assert result.returncode == 0, result.stderr
+    turns = json.loads(result.stdout)["turns"]
+    assert [t["beat"] for t in turns] == ["opening", "opening"]
+    assert turns[1]["transitions"][0] == {
+        "to": "business",
+        "fired": True,
+        "why": "technique praise credited",
+    }
+    text = sim("--ui-lang", "zh", "trace", MINI, "--replies", str(replies)).stdout
+    assert "第1轮 · 节点 opening" in text and "本节轮数 1 < 2" in text
+
+
+def test_a_failing_embedded_test_prints_its_last_turns(tmp_path):
+    broken = tmp_path / "wrong.yaml"
+    broken.write_text(
+        open(MINI, encoding="utf-8")
+        .read()
+        .replace(
+            "expect: {ending: good_end, passed: true", "expect: {ending: meh_end, passed: true"
+        )
+        .replace("expect: {kind: walkout, passed: false}", "expect: {kind: partial}"),
+        "utf-8",
+    )
+    result = sim("--ui-lang", "en", "test", str(broken))
+    assert result.returncode == 1
+    out = result.stdout
+    assert "ending: expected 'meh_end', got 'good_end' after 3 replies" in out
+    assert "Turn 3 · beat business" in out
+    assert "→ good_end: FIRED: fact other_loan revealed" in out
+    walkout = out.split("repeating one line walks out")[1]
+    assert "ending kind: expected partial, got walkout" in walkout
+    assert "(the last 3 of " in walkout and "Turn 1 ·" not in walkout
+    assert "reached its floor 0, a walkout" in walkout

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import commands
+from simulator.cli import authoring, commands
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
@@ -20,6 +20,7 @@ EPILOG = """examples:
   simulator run preloan-supermarket --replies my_replies.txt
   simulator validate --strict scenarios/
   simulator test                            run every scenario's embedded tests
+  simulator trace my.zh.yaml --replies r.txt   why each turn went where it went
   echo '{"text": "您每月流水大概多少"}' | simulator grade
 """
 
@@ -44,7 +45,7 @@ def _parser() -> argparse.ArgumentParser:
         "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for spec in commands.SPECS:
+    for spec in commands.SPECS + authoring.SPECS:
         child = sub.add_parser(
             spec.name,
             help=spec.help,

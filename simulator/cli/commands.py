@@ -31,12 +31,12 @@ class Spec:
     handler: Callable[[argparse.Namespace], int]
 
 
-def _catalogue(args: argparse.Namespace) -> catalogue_mod.Catalogue:
+def catalogue_arg(args: argparse.Namespace) -> catalogue_mod.Catalogue:
     return catalogue_mod.load(getattr(args, "techniques", None))
 
 
-def _scenario(args: argparse.Namespace, name: str):
-    return load_scenario(resolve(name, args.library), _catalogue(args))
+def scenario_arg(args: argparse.Namespace, name: str):
+    return load_scenario(resolve(name, args.library), catalogue_arg(args))
 
 
 # ---- app ------------------------------------------------------------------------------
@@ -73,16 +73,28 @@ def _conf_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    scenario = _scenario(args, args.scenario)
+def read_replies(name: str) -> list[str]:
+    """One reply per non-blank line of a file ('-' for stdin)."""
     try:
-        raw = sys.stdin.read() if args.replies == "-" else Path(args.replies).read_text("utf-8")
+        raw = sys.stdin.read() if name == "-" else Path(name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SimulatorError(
-            f"cannot read replies from {args.replies}: {error}", "Replies file problem"
+            f"cannot read replies from {name}: {error}", "Replies file problem"
         ) from None
-    replies = [line.strip() for line in raw.splitlines() if line.strip()]
-    session = play(scenario, replies, args.seed, Grader(_catalogue(args)))
+    return [line.strip() for line in raw.splitlines() if line.strip()]
+
+
+def ui_lang(args: argparse.Namespace) -> str:
+    """--ui-lang, else the locale."""
+    from simulator.tui.i18n import detect  # plain strings; does not load Textual
+
+    return getattr(args, "ui_lang", None) or detect()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    scenario = scenario_arg(args, args.scenario)
+    replies = read_replies(args.replies)
+    session = play(scenario, replies, args.seed, Grader(catalogue_arg(args)))
     report = build_report(session)
     if args.json:
         data = report.to_dict()
@@ -156,7 +168,7 @@ def _grade_request(raw: bytes) -> tuple[str, str, str | None] | str:
 
 def cmd_grade(args: argparse.Namespace) -> int:
     """One JSON line out for every line in, in order, whatever the line holds."""
-    grader = Grader(_catalogue(args))
+    grader = Grader(catalogue_arg(args))
     out = sys.stdout.buffer
     for number, raw in enumerate(sys.stdin.buffer, 1):
         request = _grade_request(raw.rstrip(b"\r\n"))
@@ -188,7 +200,7 @@ def _conf_eval(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    grader = Grader(_catalogue(args))
+    grader = Grader(catalogue_arg(args))
     rows = [row for name in args.files for row in read_jsonl(name)]
     result = evaluate(rows, grader)
     ids = grader.catalogue.techniques + grader.catalogue.pitfalls
@@ -230,7 +242,7 @@ def _conf_validate(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args)
+    catalogue = catalogue_arg(args)
     files = scenario_files(args.paths)
     if not files:
         raise SimulatorError(
@@ -257,7 +269,7 @@ def _conf_test(p: argparse.ArgumentParser) -> None:
 def cmd_test(args: argparse.Namespace) -> int:
     from simulator.core.library import default_root
 
-    catalogue = _catalogue(args)
+    catalogue = catalogue_arg(args)
     grader = Grader(catalogue)
     files = scenario_files(args.paths or [args.library or default_root()])
     passed = failed = 0
@@ -269,17 +281,30 @@ def cmd_test(args: argparse.Namespace) -> int:
             for problem in problems:
                 print(f"    {problem.format()}")
             continue
-        for result in run_tests(scenario, grader):
+        for test, result in zip(scenario.tests, run_tests(scenario, grader), strict=True):
             mark = "ok  " if result.passed else "FAIL"
             print(
                 f"{mark} {path}:{result.line} {result.name}  [{result.report.ending}, score {result.report.score}]"
             )
             for failure in result.failures:
                 print(f"       {failure}")
+            if not result.passed:
+                _print_trace_tail(scenario, test.replies, test.seed, grader, ui_lang(args))
             passed += result.passed
             failed += not result.passed
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not (passed + failed) else 0
+
+
+TRACE_TAIL = 3
+"""Turns of trace a failing embedded test prints: where it stalled is nearly always there."""
+
+
+def _print_trace_tail(scenario, replies, seed: int, grader: Grader, lang: str) -> None:
+    from simulator.core.trace import to_text, trace
+
+    text = to_text(trace(scenario, replies, seed, grader, lang), last=TRACE_TAIL)
+    print("\n".join("       " + line if line else "" for line in text.splitlines()))
 
 
 def _conf_list(p: argparse.ArgumentParser) -> None:
@@ -287,7 +312,7 @@ def _conf_list(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = scan(args.library, _catalogue(args))
+    library = scan(args.library, catalogue_arg(args))
     if args.json:
         print(json.dumps([e.to_dict() for e in library.entries], ensure_ascii=False, indent=2))
     else:
@@ -357,7 +382,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         ) from None
     examples = bank.load_bank()
     print(f"exemplar bank: {len(examples)} replies", file=sys.stderr)
-    rules = Grader(_catalogue(args), learned=None)
+    rules = Grader(catalogue_arg(args), learned=None)
 
     def fired(ex: bank.Example) -> frozenset[str]:
         g = rules.grade(ex.text, ex.context, ex.lang)

@@ -10,6 +10,7 @@ that was saved.
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -118,6 +119,8 @@ class Session:
     """(beat id, index of the first turn spent there) for each arrival at a beat."""
     visit_taken: set[str] = field(default_factory=set)
     """Opportunities already credited during the current visit."""
+    observer: Callable[[str, c.State], None] | None = field(default=None, repr=False)
+    """Tracing hook: told the state each stage ("effects", "facts", "next") judges conditions on."""
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int = 0, grader: Grader | None = None) -> Session:
@@ -232,11 +235,13 @@ class Session:
             repeat,
             grade.question,
         )
+        self._observe("effects", state)
         for effect in beat.effects:
             if c.holds(effect.when, state):
                 for meter, delta in effect.meters.items():
                     move(meter, delta, effect.reason)
 
+        self._observe("facts", state)
         revealed = [
             f
             for f in scenario.persona.facts
@@ -248,6 +253,7 @@ class Session:
         state.facts = frozenset(self.facts)
         said = [f.says for f in revealed]
 
+        self._observe("next", state)
         ending, line = self._advance(beat, state, index, repeat)
         if ending is not None and ending in scenario.endings:
             end_spec = scenario.endings[ending]
@@ -308,6 +314,10 @@ class Session:
             self.ending = "abandoned"
 
     # ---- helpers -------------------------------------------------------------------
+    def _observe(self, stage: str, state: c.State) -> None:
+        if self.observer is not None:
+            self.observer(stage, state)
+
     def _is_repeat(self, text: str) -> bool:
         from rapidfuzz import fuzz
 

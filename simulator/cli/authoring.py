@@ -1,0 +1,54 @@
+"""Trainer tools: `trace` (why a session went where it went) and `graph` (the map).
+
+Thin callers of `simulator.core.trace` and `simulator.core.graph`; kept apart from
+commands.py so each face of the CLI stays a readable size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from simulator.cli.commands import Spec, catalogue_arg, read_replies, scenario_arg, ui_lang
+from simulator.core.grading import Grader
+
+
+# ---- trace ----------------------------------------------------------------------------
+def _conf_trace(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="library id or path to a .yaml file")
+    p.add_argument(
+        "--replies", required=True, metavar="FILE", help="one reply per line ('-' for stdin)"
+    )
+    p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    from simulator.core.trace import to_text, trace
+
+    scenario = scenario_arg(args, args.scenario)
+    replies = read_replies(args.replies)
+    result = trace(scenario, replies, args.seed, Grader(catalogue_arg(args)), ui_lang(args))
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(to_text(result).lstrip("\n"))
+    return 0
+
+
+SPECS = [
+    Spec(
+        "trace",
+        "play replies and explain every turn: grade, effects, hidden facts, transitions",
+        "example:\n  simulator trace tests/data/scenarios/mini_zh.yaml --replies replies.txt\n"
+        "  simulator --ui-lang zh trace preloan-supermarket --replies - --json < replies.txt\n\n"
+        "For each reply: the beat, what the grader credited (with evidence), every effect,\n"
+        "every fact still hidden and every transition with whether it held and why, with\n"
+        'the values looked at ("trust 48 < 55"), the meter changes and where it led.\n'
+        'JSON: {"turns": [{"beat", "reply", "grade", "effects", "facts": [{"id", "revealed",\n'
+        '"why"}], "transitions": [{"to", "fired", "why"}], "changes", "meters", "outcome"}]}.\n'
+        "Explanations follow --ui-lang (default: the locale).",
+        _conf_trace,
+        cmd_trace,
+    ),
+]
