@@ -47,7 +47,9 @@ def bank_rows(split: str) -> list[dict[str, object]]:
     ]
 
 
-def line(name: str, rows: list[dict[str, object]], graders: dict[str, Grader], ids: list[str]) -> None:
+def line(
+    name: str, rows: list[dict[str, object]], graders: dict[str, Grader], ids: list[str]
+) -> None:
     parts = []
     for label, grader in graders.items():
         result = evaluate(rows, grader)
@@ -76,7 +78,11 @@ def main() -> None:
     sets |= {name: read_jsonl(path) for name, path in FILES.items() if path.exists()}
     for name, rows in sets.items():
         line(name, rows, graders, ids)
-    for name in ("blind v1 (never tuned on)", "blind v2 (never tuned on)", "bank development split"):
+    for name in (
+        "blind v1 (never tuned on)",
+        "blind v2 (never tuned on)",
+        "bank development split",
+    ):
         rows = sets.get(name, [])
         for lang in ("zh", "en"):
             for domain in ("banking", "other"):

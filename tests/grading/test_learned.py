@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from simulator.core.evaluate import evaluate
-from simulator.core.grading import Grader
-from simulator.core.grading import bank, train
+from simulator.core.grading import Grader, bank, train
 from simulator.core.grading.learned import shipped_model
 
 BASELINE = Path(__file__).parent / "baseline.json"
@@ -64,8 +63,6 @@ def test_no_label_drops_below_the_committed_baseline():
         if label in result.counts and result.counts[label].f1 < want - TOLERANCE
     }
     assert drops == {}, f"F1 fell by more than {TOLERANCE} (now, baseline): {drops}"
-
-
 
 
 @pytest.mark.parametrize(
