@@ -259,7 +259,13 @@ class SimulatorApp(App[int]):
             self.switch_screen(LibraryScreen())
 
     def show_history(self) -> None:
-        if not isinstance(self.screen, HistoryScreen):
+        """Back to the history when it is already open underneath (a feedback reopened from it),
+        else open it: the stack never holds two histories, so feedback -> history -> feedback
+        -> history can go round without growing."""
+        if any(isinstance(s, HistoryScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, HistoryScreen):
+                self.pop_screen()
+        else:
             self.push_screen(HistoryScreen())
 
     def show_feedback(self, practice: Practice) -> None:

@@ -63,7 +63,7 @@ class ConversationScreen(SimScreen):
         """The finished practice (its report is set)."""
 
     def __init__(self, practice: Practice, *, pacing: bool = True) -> None:
-        super().__init__(id="conversation")
+        super().__init__()
         self.practice = practice
         """The session played."""
         self.pacing = pacing

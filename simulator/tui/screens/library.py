@@ -69,7 +69,7 @@ class LibraryScreen(SimScreen):
         best: dict[str, int]
 
     def __init__(self) -> None:
-        super().__init__(id="library")
+        super().__init__()
         self.library: Library | None = None
         """The scanned library (None while loading)."""
         self.best: dict[str, int] = {}
