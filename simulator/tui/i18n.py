@@ -125,7 +125,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "⚠ {n} scenario file(s) could not be read; press E to see why",
     ),
     "library.detail.pass": ("及格线 {n}", "pass mark {n}"),
-    "library.detail.best": ("最佳成绩 {n}", "best score {n}"),
+    "library.detail.best": ("最佳成绩 {n}({verdict})", "best score {n} ({verdict})"),
     "library.detail.never": ("还没练过", "not practised yet"),
     "library.detail.open": ("按 Enter 查看简报并开始", "Press Enter for the briefing"),
     "key.open": ("打开", "Open"),
