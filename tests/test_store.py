@@ -165,6 +165,14 @@ def test_export_writes_markdown_and_json(tmp_path, mini):
     assert md2.parent == other and "对话记录" in md2.read_text("utf-8")
 
 
+def test_exports_in_the_same_second_do_not_overwrite(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    report = build_report(Session.start(mini))
+    paths = [p for _ in range(3) for p in store.export(report, "zh")]
+    assert len(set(paths)) == 6 and all(p.exists() for p in paths)
+    assert paths[2].name == "test-mini-20250301-090000-2.md"
+
+
 def test_prefs_merge(tmp_path):
     store = Store(tmp_path)
     assert store.prefs() == {}

@@ -313,7 +313,11 @@ class Store:
     ) -> tuple[Path, Path]:
         """Write the report as Markdown and JSON; returns both paths."""
         target = Path(folder) if folder else self.exports_dir
-        stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
+        base = stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
+        n = 1
+        while (target / f"{stem}.md").exists() or (target / f"{stem}.json").exists():
+            n += 1  # a second export of the scenario within the second must not overwrite
+            stem = f"{base}-{n}"
         markdown = to_text(report, lang, markdown=True)
         heading = "对话记录" if (lang or report.language) == "zh" else "Transcript"
         markdown += f"\n## {heading}\n\n```text\n{transcript_text(report, lang)}```\n"
