@@ -1,7 +1,9 @@
 """How fast the interface feels: launch to the first screen, and Enter to the customer's reply.
 
-Runs the real app headless through Textual's Pilot (pacing off, so the figures are the
-app's own latency, not the deliberate "customer is typing" delay).
+Runs the real app headless through Textual's Pilot. Launch figures and the first
+Enter-to-reply line use pace off (the app's own latency); Enter-to-reply is then measured
+again at each pace, since that is what the trainee waits for (the deliberate "customer is
+typing" pause included).
 
     .venv/bin/python benchmarks/bench_tui.py [-n 20] [--library DIR] [--size 80x24]
 """
@@ -25,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 from textual.widgets import TextArea  # noqa: E402
 
 from simulator.tui.app import make_app  # noqa: E402
+from simulator.tui.pace import PACES  # noqa: E402
 from simulator.tui.widgets.chat import Bubble  # noqa: E402
 from simulator.tui.widgets.scenario_list import ScenarioList  # noqa: E402
 
@@ -53,7 +56,7 @@ async def until(pilot, check, timeout: float = 10.0) -> None:
 async def launch_library(library: Path, size: tuple[int, int]) -> float:
     start = time.perf_counter()
     app = make_app(
-        library=library, ui_lang="zh", pacing=False, clock=lambda: 0.0, theme="textual-dark"
+        library=library, ui_lang="zh", pace="off", clock=lambda: 0.0, theme="textual-dark"
     )
     async with app.run_test(size=size) as pilot:
 
@@ -71,7 +74,7 @@ from simulator.tui.app import make_app
 from simulator.tui.widgets.scenario_list import ScenarioList
 
 async def main():
-    app = make_app(library=sys.argv[2], ui_lang="zh", pacing=False, theme="textual-dark")
+    app = make_app(library=sys.argv[2], ui_lang="zh", pace="off", theme="textual-dark")
     async with app.run_test(size=(80, 24)) as pilot:
         while not (app.screen.query(ScenarioList) and app.screen.query_one(ScenarioList).option_count):
             await pilot.pause()
@@ -96,20 +99,16 @@ def cold_start(library: Path) -> float:
 
 async def launch_play(size: tuple[int, int]) -> float:
     start = time.perf_counter()
-    app = make_app(
-        scenario=MINI, ui_lang="zh", pacing=False, clock=lambda: 0.0, theme="textual-dark"
-    )
+    app = make_app(scenario=MINI, ui_lang="zh", pace="off", clock=lambda: 0.0, theme="textual-dark")
     async with app.run_test(size=size) as pilot:
         await until(pilot, lambda: any(b.speaker == "customer" for b in app.screen.query(Bubble)))
         return time.perf_counter() - start
 
 
-async def replies(size: tuple[int, int]) -> list[float]:
+async def replies(size: tuple[int, int], pace: str = "off") -> list[float]:
     """Enter-to-reply for each scripted reply of one session."""
     out = []
-    app = make_app(
-        scenario=MINI, ui_lang="zh", pacing=False, clock=lambda: 0.0, theme="textual-dark"
-    )
+    app = make_app(scenario=MINI, ui_lang="zh", pace=pace, clock=lambda: 0.0, theme="textual-dark")
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
 
@@ -141,11 +140,16 @@ async def main(n: int, library: Path | None, size: tuple[int, int]) -> None:
         enter: list[float] = []
         for _ in range(n):
             enter += await replies(size)
+        paced: dict[str, list[float]] = {}
+        for pace in PACES[1:]:  # real pauses: a few sessions are enough
+            paced[pace] = [t for _ in range(max(2, n // 5)) for t in await replies(size, pace)]
     print(f"terminal {size[0]}x{size[1]}, library {library}")
     print(summary("new process → library listed (cold)", cold))
     print(summary("launch → library listed", lib))
     print(summary("launch (play) → customer's opening line", play))
     print(summary("Enter → customer's reply on screen", enter))
+    for pace, samples in paced.items():
+        print(summary(f"Enter → customer's reply, pace {pace}", samples))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from simulator.core.engine import Session
 from simulator.core.feedback import build_report
 from simulator.core.store import (
     SCHEMA,
+    Best,
     Store,
     StoreError,
     Unfinished,
@@ -117,7 +118,7 @@ def test_finish_moves_the_session_to_the_history(tmp_path, mini):
         61.2,
     )
     assert store.report("s1") == report
-    assert store.best_scores() == {mini.id: report.score}
+    assert store.best() == {mini.id: Best(report.score, True)}
 
 
 def test_best_score_is_the_highest(tmp_path, mini):
@@ -130,7 +131,7 @@ def test_best_score_is_the_highest(tmp_path, mini):
     poor.abandon()
     store.finish("a", good.to_dict(), build_report(good), title="t", mode="coach", elapsed=1)
     store.finish("b", poor.to_dict(), build_report(poor), title="t", mode="coach", elapsed=1)
-    assert store.best_scores()[mini.id] == build_report(good).score
+    assert store.best()[mini.id] == Best(build_report(good).score, True)
 
 
 def test_report_of_a_missing_session_is_a_store_error(tmp_path):
@@ -162,6 +163,14 @@ def test_export_writes_markdown_and_json(tmp_path, mini):
     other = tmp_path / "elsewhere"
     md2, _ = store.export(report, "zh", folder=other)
     assert md2.parent == other and "对话记录" in md2.read_text("utf-8")
+
+
+def test_exports_in_the_same_second_do_not_overwrite(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    report = build_report(Session.start(mini))
+    paths = [p for _ in range(3) for p in store.export(report, "zh")]
+    assert len(set(paths)) == 6 and all(p.exists() for p in paths)
+    assert paths[2].name == "test-mini-20250301-090000-2.md"
 
 
 def test_prefs_merge(tmp_path):

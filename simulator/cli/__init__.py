@@ -17,6 +17,7 @@ from simulator.core.errors import ScenarioError, SimulatorError
 EPILOG = """examples:
   simulator                                 open the app on the scenario library
   simulator play preloan-supermarket        start straight in the conversation
+  simulator --pace off                      the customer answers at once (this run)
   simulator run preloan-supermarket --replies my_replies.txt
   simulator validate --strict scenarios/
   simulator test                            run every scenario's embedded tests
@@ -44,6 +45,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"
     )
+    parser.add_argument("--pace", choices=commands.PACES, help=commands.PACE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for spec in commands.SPECS + authoring.SPECS:
         child = sub.add_parser(

@@ -20,6 +20,7 @@ from simulator.core.scenario import load_scenario
 from simulator.core.scenario_spec import json_schema
 from simulator.core.testing import play, run_tests
 from simulator.core.validate import scenario_files, validate_file
+from simulator.tui.pace import PACES
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,13 @@ def catalogue_arg(args: argparse.Namespace) -> catalogue_mod.Catalogue:
 
 def scenario_arg(args: argparse.Namespace, name: str):
     return load_scenario(resolve(name, args.library), catalogue_arg(args))
+
+
+PACE_HELP = (
+    "the customer's typing pause before each line: off, fast (at most 0.6 s, the default) or "
+    "natural (up to 2.5 s); any key skips it. For this run; the pace chosen in the app "
+    "(command palette) is remembered"
+)
 
 
 # ---- app ------------------------------------------------------------------------------
@@ -60,6 +68,8 @@ def _conf_play(p: argparse.ArgumentParser) -> None:
         "--exam", action="store_true", help="exam mode: no technique tags or hints until the end"
     )
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+    # SUPPRESS: when only `simulator --pace X play` is given, the default must not undo it.
+    p.add_argument("--pace", choices=PACES, default=argparse.SUPPRESS, help=PACE_HELP)
 
 
 # ---- run ------------------------------------------------------------------------------

@@ -179,7 +179,7 @@ def build_report(session: Session) -> Report:
         len(pitfalls),
         len(misplaced),
     )
-    passed = score >= scenario.pass_score and kind in ("success", "partial")
+    passed = scoring.passed(score, scenario.pass_score, kind)
     start = {name: m.start for name, m in scenario.persona.meters.items()}
     trajectory = [start] + [dict(t.meters) for t in session.turns]
     ending = scenario.endings.get(ending_id)

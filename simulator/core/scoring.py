@@ -1,4 +1,4 @@
-"""The score formula, in one place, so the validator and the feedback agree.
+"""The score formula and the pass decision, each in one place, so every caller agrees.
 
 score = W_OPP * (opportunities taken / offered)
       + W_FACTS * (facts uncovered / facts)          (its weight moves to the ending
@@ -6,6 +6,9 @@ score = W_OPP * (opportunities taken / offered)
       - PITFALL_COST * pitfalls - MISPLACED_COST * punished techniques used
 clamped to 0..100 and rounded. Ending values: success 1, partial 0.5, failure 0.2,
 walkout and abandoned 0.
+
+passed(): the score reaches the pass mark and the conversation ended well. The feedback
+(build_report), the history, the library and the exports all take "passed" from it.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ ENDING_VALUE = {
     "abandoned": 0.0,
     "timeout": 0.1,
 }
+PASSING_ENDINGS = frozenset({"success", "partial"})
+"""Ending kinds a session can pass with; a failure, walkout, timeout or abandoned one cannot."""
 
 
 def compute(
@@ -47,3 +52,11 @@ def max_score(best_ending_value: float, has_facts: bool) -> int:
     if has_facts:
         return int(round(W_OPP + W_FACTS + W_END * best_ending_value))
     return int(round(W_OPP + (W_FACTS + W_END) * best_ending_value))
+
+
+def passed(score: int, pass_score: int, ending_kind: str) -> bool:
+    """Whether a session passed: score at or above the pass mark and a passing ending.
+
+    A high score with a failure ending is not a pass: the customer still said no.
+    """
+    return score >= pass_score and ending_kind in PASSING_ENDINGS

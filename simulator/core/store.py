@@ -22,11 +22,12 @@ import re
 import secrets
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from simulator.core import scoring
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Opportunity, PitfallHit, Report, TechniqueResult
 from simulator.core.render import to_json, to_text, transcript_text
@@ -142,6 +143,16 @@ class HistoryItem:
     """Seconds spent."""
 
 
+@dataclass(frozen=True)
+class Best:
+    """A trainee's best result in one scenario: a pass beats a fail, then the higher score."""
+
+    score: int
+    """Score of that session."""
+    passed: bool
+    """Whether that session passed (scoring.passed)."""
+
+
 def report_from_dict(data: dict[str, Any]) -> Report:
     """Rebuild a Report from `Report.to_dict()` (ignores keys it does not know)."""
 
@@ -158,7 +169,11 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             Opportunity(**pick(Opportunity, o)) for o in data.get("opportunities", [])
         ]
         values["pitfalls"] = [PitfallHit(**pick(PitfallHit, p)) for p in data.get("pitfalls", [])]
-        return Report(**values)
+        report = Report(**values)
+        # Decided again by the one rule, whatever the file says (an older build, an edit).
+        return replace(
+            report, passed=scoring.passed(report.score, report.pass_score, report.ending_kind)
+        )
     except (TypeError, AttributeError) as error:
         raise StoreError(f"the saved report cannot be read: {error}") from None
 
@@ -245,7 +260,7 @@ class Store:
             mode,
             report.score,
             report.pass_score,
-            report.passed,
+            scoring.passed(report.score, report.pass_score, report.ending_kind),
             report.ending_kind,
             len(session.get("replies") or []),
             round(elapsed, 1),
@@ -268,9 +283,9 @@ class Store:
             if not data or data.get("schema") != SCHEMA or not isinstance(data.get("item"), dict):
                 continue
             try:
-                out.append(
-                    HistoryItem(**{f.name: data["item"][f.name] for f in fields(HistoryItem)})
-                )
+                item = HistoryItem(**{f.name: data["item"][f.name] for f in fields(HistoryItem)})
+                passed = scoring.passed(item.score, item.pass_score, item.ending_kind)
+                out.append(replace(item, passed=passed))
             except (KeyError, TypeError):
                 continue
         out.sort(key=lambda h: (h.finished_at, h.id), reverse=True)
@@ -283,11 +298,13 @@ class Store:
             raise StoreError(f"the saved session {session_id} is missing or damaged")
         return report_from_dict(data["report"])
 
-    def best_scores(self) -> dict[str, int]:
-        """Best score per scenario id."""
-        best: dict[str, int] = {}
+    def best(self) -> dict[str, Best]:
+        """Best result per scenario id: a passed session beats a failed one, then the score."""
+        best: dict[str, Best] = {}
         for item in self.history():
-            best[item.scenario_id] = max(best.get(item.scenario_id, 0), item.score)
+            mine, theirs = Best(item.score, item.passed), best.get(item.scenario_id)
+            if theirs is None or (mine.passed, mine.score) > (theirs.passed, theirs.score):
+                best[item.scenario_id] = mine
         return best
 
     # ---- exports and preferences ------------------------------------------------------
@@ -296,7 +313,11 @@ class Store:
     ) -> tuple[Path, Path]:
         """Write the report as Markdown and JSON; returns both paths."""
         target = Path(folder) if folder else self.exports_dir
-        stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
+        base = stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
+        n = 1
+        while (target / f"{stem}.md").exists() or (target / f"{stem}.json").exists():
+            n += 1  # a second export of the scenario within the second must not overwrite
+            stem = f"{base}-{n}"
         markdown = to_text(report, lang, markdown=True)
         heading = "对话记录" if (lang or report.language) == "zh" else "Transcript"
         markdown += f"\n## {heading}\n\n```text\n{transcript_text(report, lang)}```\n"

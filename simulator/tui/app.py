@@ -6,9 +6,11 @@ session. What happens in a session is the core's business, reached through `Prac
 
 Keys (all shown in the footer of the screen where they apply):
   everywhere     Ctrl+L interface language · Ctrl+T light/dark · Ctrl+P commands · Ctrl+Q quit
+                 (the palette also sets the customer's typing pace: off, fast, natural)
   library        Enter open · / search · Esc clear filters · H history · E broken files
   briefing       Enter start · C coach mode · X exam mode · Esc back
   conversation   Enter send · Ctrl+J new line · Ctrl+G hint (coach) · Ctrl+B side panel · Esc end
+                 any key while the customer is "typing" skips the pause
   feedback       1/2/3 tabs · R try again · E export · H history · Esc library
   history        Enter reopen · Esc back
 """
@@ -21,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -36,6 +38,7 @@ from simulator.core.library import Library, resolve
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store
 from simulator.tui import i18n, resume
+from simulator.tui import pace as pace_mod
 from simulator.tui.practice import Practice
 from simulator.tui.screens.base import Translated, translate_bindings
 from simulator.tui.screens.briefing import BriefingScreen
@@ -66,8 +69,8 @@ class AppConfig:
     """coach or exam, for `start`."""
     seed: int
     """Variant seed for new sessions."""
-    pacing: bool
-    """Show "customer is typing…" before each line (tests switch it off)."""
+    pace: str
+    """The customer's typing pause at start: off, fast or natural (tui/pace.py)."""
     clock: Callable[[], float]
     """Monotonic seconds for the elapsed time (tests freeze it)."""
     theme: str
@@ -115,6 +118,8 @@ class SimulatorApp(App[int]):
 
     ui_lang: reactive[str] = reactive("en", init=False)
     """Interface language: zh or en."""
+    pace: reactive[str] = reactive(pace_mod.DEFAULT, init=False)
+    """The customer's typing pause: off, fast or natural; read at each pause."""
 
     def __init__(self, config: AppConfig) -> None:
         super().__init__()
@@ -126,6 +131,7 @@ class SimulatorApp(App[int]):
         """One grader for every session."""
         self._resume_offered = False
         self.set_reactive(SimulatorApp.ui_lang, config.ui_lang)
+        self.set_reactive(SimulatorApp.pace, config.pace)
         self.theme = config.theme
 
     # ---- start and language --------------------------------------------------------------
@@ -158,6 +164,25 @@ class SimulatorApp(App[int]):
         self.theme = LIGHT if self.current_theme.dark else DARK
         self._save_prefs(theme=self.theme)
 
+    def set_pace(self, chosen: str) -> None:
+        """Choose the typing pause (from the palette) and remember it for the next run."""
+        self.pace = chosen
+        self._save_prefs(pace=chosen)
+        self.notify(i18n.t("pace.set", self.ui_lang, pace=i18n.t(f"pace.{chosen}", self.ui_lang)))
+
+    async def on_event(self, event: events.Event) -> None:
+        # Any key ends the customer's "typing" pause. The key does nothing else (Enter must
+        # not also send the box), except the app's priority keys: Ctrl+Q still quits.
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(self.screen, ConversationScreen)
+            and self.screen.skip_typing()
+            and not any(b.priority for b in self._bindings.key_to_bindings.get(event.key, []))
+        ):
+            return
+        await super().on_event(event)
+
     def action_help_quit(self) -> None:
         self.notify(i18n.t("quit.help", self.ui_lang))
 
@@ -184,6 +209,13 @@ class SimulatorApp(App[int]):
         yield cmd("cmd.language", self.action_switch_language)
         yield cmd("cmd.theme", self.action_toggle_theme)
         yield cmd("cmd.themes", self.action_change_theme)
+        for choice in pace_mod.PACES:
+            current = i18n.t("pace.current", self.ui_lang) if choice == self.pace else ""
+            yield SystemCommand(
+                i18n.t("cmd.pace", self.ui_lang, pace=i18n.t(f"pace.{choice}", self.ui_lang)),
+                i18n.t(f"pace.{choice}.help", self.ui_lang) + current,
+                lambda choice=choice: self.set_pace(choice),
+            )
         yield cmd("cmd.library", self.go_library)
         yield cmd("cmd.history", self.show_history)
         if isinstance(screen, ConversationScreen):
@@ -246,7 +278,7 @@ class SimulatorApp(App[int]):
             return
         if practice.save_error is not None:
             self.error(practice.save_error)
-        screen = ConversationScreen(practice, pacing=self.config.pacing)
+        screen = ConversationScreen(practice)
         if replace:
             self.switch_screen(screen)
         else:
@@ -259,7 +291,13 @@ class SimulatorApp(App[int]):
             self.switch_screen(LibraryScreen())
 
     def show_history(self) -> None:
-        if not isinstance(self.screen, HistoryScreen):
+        """Back to the history when it is already open underneath (a feedback reopened from it),
+        else open it: the stack never holds two histories, so feedback -> history -> feedback
+        -> history can go round without growing."""
+        if any(isinstance(s, HistoryScreen) for s in self.screen_stack):
+            while not isinstance(self.screen, HistoryScreen):
+                self.pop_screen()
+        else:
             self.push_screen(HistoryScreen())
 
     def show_feedback(self, practice: Practice) -> None:
@@ -325,12 +363,16 @@ def make_app(
     scenario: Scenario | str | Path | None = None,
     exam: bool = False,
     seed: int = 0,
-    pacing: bool = True,
+    pace: str | None = None,
     clock: Callable[[], float] | None = None,
     store: Store | None = None,
     theme: str | None = None,
 ) -> SimulatorApp:
-    """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded."""
+    """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
+
+    pace None: the one saved in the preferences, else the default (fast); a pace given here
+    is for this run only, the one chosen in the app is remembered.
+    """
     catalogue = catalogue_mod.load(techniques)
     store = store or Store()
     prefs = store.prefs()
@@ -358,7 +400,7 @@ def make_app(
         start,
         "exam" if exam else "coach",
         seed,
-        pacing,
+        pace_mod.chosen(pace) or pace_mod.chosen(prefs.get("pace")) or pace_mod.DEFAULT,
         clock or time.monotonic,
         chosen_theme,
     )
@@ -374,6 +416,7 @@ def run_app(args: argparse.Namespace, scenario: str | None) -> int:
         scenario=scenario,
         exam=bool(getattr(args, "exam", False)),
         seed=int(getattr(args, "seed", 0) or 0),
+        pace=getattr(args, "pace", None),
     )
     app.run()
     return int(app.return_code or 0)

@@ -84,5 +84,5 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
             answered,
         )
         return
-    app.push_screen(ConversationScreen(practice, pacing=app.config.pacing))
+    app.push_screen(ConversationScreen(practice))
     app.notify(i18n.t("chat.resumed", app.ui_lang))

@@ -2,7 +2,7 @@
 
 The library is a copy of tests/data/scenarios/mini_zh.yaml in tmp_path, so these tests do
 not depend on the evolving scenarios/ folder; the data folder is tmp_path too
-(SIMULATOR_DATA_DIR), pacing is off and the clock is frozen, so runs are deterministic.
+(SIMULATOR_DATA_DIR), the pace is off and the clock is frozen, so runs are deterministic.
 """
 
 from __future__ import annotations
@@ -34,13 +34,13 @@ def library(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make(library: Path, data_dir: Path) -> Callable[..., SimulatorApp]:
-    """make_app with test defaults: the private library, zh, no pacing, a frozen clock."""
+    """make_app with test defaults: the private library, zh, pace off, a frozen clock."""
 
     def build(**overrides: object) -> SimulatorApp:
         options: dict[str, object] = {
             "library": library,
             "ui_lang": "zh",
-            "pacing": False,
+            "pace": "off",
             "clock": lambda: 0.0,
             "theme": "textual-dark",
         }

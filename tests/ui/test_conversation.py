@@ -1,4 +1,4 @@
-"""The conversation screen: bubbles, tags, hints, bad input, autosave, ending, pacing."""
+"""The conversation screen: bubbles, tags, hints, bad input, autosave, ending (the pace is in test_pace.py)."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import json
 from textual.widgets import TextArea
 
 from simulator.core.engine import MAX_REPLY_CHARS
-from simulator.tui.screens.conversation import ConversationScreen, typing_delay
+from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.feedback import FeedbackScreen
-from simulator.tui.widgets.chat import Bubble, TypingIndicator
+from simulator.tui.widgets.chat import Bubble
 from tests.ui.helpers import MINI, MODEL_REPLIES, expected, screen_text, send, settle
 
 
@@ -184,26 +184,3 @@ async def test_side_panel_hides_when_narrow_and_toggles(make):
         await pilot.pause()
         assert side.region.width > 0
         assert "用时 00:00" in screen_text(app)
-
-
-async def test_pacing_shows_the_customer_typing(make):
-    app = make(scenario=MINI, pacing=True)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.screen.query_one("#reply", TextArea).text = MODEL_REPLIES[0]
-        await pilot.press("enter")
-        await pilot.pause()
-        assert app.screen.query(TypingIndicator)
-        assert "王老板正在输入" in screen_text(app)
-        await pilot.press(
-            *"x", "enter"
-        )  # sending while the customer types is refused, the text stays
-        assert any("请稍等" in n for n in notices(app))
-        await settle(pilot)
-        assert not app.screen.query(TypingIndicator)
-        assert "生意还不错" in screen_text(app)
-
-
-def test_typing_delay_is_bounded():
-    assert typing_delay("") == 0.5
-    assert typing_delay("x" * 1000) == 2.5

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select
 
+from simulator.core import scoring
 from simulator.core.engine import Session
 from simulator.core.feedback import build_report
 from simulator.core.library import default_root
+from simulator.core.scenario import load_scenario
 from simulator.core.store import Store
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import ProblemsDialog
+from simulator.tui.screens.feedback import FeedbackScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.library import LibraryScreen
+from simulator.tui.widgets.scenario_list import ScenarioList
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, settle
 
 EN_COPY = (
@@ -186,3 +191,31 @@ async def test_one_heading_per_stage_named_in_the_interface_language(make, libra
         await settle(pilot)
         assert [r for r in rows(app) if r.startswith("stage:")] == ["stage:1"]
         assert "第 1 阶段 · 入门" in screen_text(app)
+
+
+async def test_a_high_score_with_a_failure_ending_is_not_shown_as_a_pass(make, data_dir):
+    """The library, the history and the reopened feedback all say what scoring.passed says."""
+    session = Session.start(load_scenario(MINI))
+    for _ in range(10):
+        if not session.finished:
+            session.reply("好的。")
+    report = build_report(session)
+    report = replace(report, score=95, passed=scoring.passed(95, 60, report.ending_kind))
+    assert report.ending_kind == "walkout" and not report.passed
+    Store().finish("w", session.to_dict(), report, title="t", mode="coach", elapsed=1)
+    app = make()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        scenarios = app.screen.query_one(ScenarioList)
+        row = scenarios.get_option(report.scenario).prompt
+        styles = {str(s.style) for s in row.spans if "95" in row.plain[s.start : s.end]}
+        assert styles == {"$text-warning"}  # not the green of a pass
+        assert "最佳成绩 95(未通过)" in screen_text(app)
+        await pilot.press("h")
+        await settle(pilot)
+        assert "95    未通过" in screen_text(app)
+        assert [i.passed for i in app.screen.items] == [False]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "✘ 未通过" in screen_text(app)

@@ -1,4 +1,4 @@
-"""SVG snapshots of every screen at 80x24 and a larger size (pacing off, clock frozen, workers awaited).
+"""SVG snapshots of every screen at 80x24 and a larger size (pace off, clock frozen, workers awaited).
 
 Update after a deliberate visual change with: pytest tests/ui/test_snapshots.py --snapshot-update
 """

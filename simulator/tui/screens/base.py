@@ -2,6 +2,10 @@
 
 Each screen composes itself from its own state (the models it was handed plus a few
 choices such as the selected tab), so switching the interface language is a recompose.
+
+Screens carry no id: the same kind of screen can be on the stack twice (a session's
+feedback, the history above it, an older feedback reopened above that), and two nodes
+with one id make Textual raise DuplicateIds. Styles select screens by type instead.
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ class BriefingScreen(SimScreen):
         """The trainee went back without starting."""
 
     def __init__(self, scenario: Scenario, mode: str = "coach") -> None:
-        super().__init__(id="briefing")
+        super().__init__()
         self.scenario = scenario
         """The scenario briefed."""
         self.mode = mode

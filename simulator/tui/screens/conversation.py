@@ -1,12 +1,14 @@
 """The conversation: chat bubbles, the reply box and the side panel with the customer's mood.
 
 Every reply goes through `Practice` (the engine plus autosave); this screen only shows what
-came back. With pacing on, the customer "types" for a moment before the line appears.
+came back. Unless the pace is off, the customer "types" for a moment before the line
+appears (tui/pace.py); any key cuts that moment short.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import dataclass
 
 from textual import on, work
@@ -22,17 +24,13 @@ from textual.worker import Worker
 from simulator.core.engine import MAX_REPLY_CHARS, Turn
 from simulator.core.errors import SimulatorError
 from simulator.tui import views
+from simulator.tui.pace import typing_delay
 from simulator.tui.practice import Practice, check_reply
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.widgets.chat import Bubble, ChatLog, Note
 from simulator.tui.widgets.reply_input import ReplyInput
 from simulator.tui.widgets.side_panel import SidePanel
-
-
-def typing_delay(text: str) -> float:
-    """How long the customer seems to type a line, in seconds."""
-    return min(2.5, 0.5 + 0.03 * len(text))
 
 
 class ConversationScreen(SimScreen):
@@ -62,12 +60,12 @@ class ConversationScreen(SimScreen):
         practice: Practice
         """The finished practice (its report is set)."""
 
-    def __init__(self, practice: Practice, *, pacing: bool = True) -> None:
-        super().__init__(id="conversation")
+    def __init__(self, practice: Practice) -> None:
+        super().__init__()
         self.practice = practice
         """The session played."""
-        self.pacing = pacing
-        """Delay the customer's lines like a person typing."""
+        self._skip = asyncio.Event()
+        self._typing = False
         self.hint_shown = False
         self._busy = False
         self._draft_timer: Timer | None = None
@@ -241,12 +239,19 @@ class ConversationScreen(SimScreen):
                 self.notify(str(problem), title=problem.title, severity="error")
             mine = self._trainee(turn)
             theirs = self._customer(turn.customer, turn.revealed) if turn.customer else None
-            if self.pacing and theirs is not None:
+            delay = typing_delay(turn.customer, self.sim.pace)
+            if delay and theirs is not None:
                 await chat.add(mine)
                 await chat.show_typing(
                     self.t("chat.typing", name=self.practice.scenario.persona.name)
                 )
-                await asyncio.sleep(typing_delay(turn.customer))
+                self._skip.clear()
+                self._typing = True
+                try:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._skip.wait(), delay)
+                finally:
+                    self._typing = False
                 await chat.hide_typing()
                 await chat.add(theirs)
             else:
@@ -258,6 +263,13 @@ class ConversationScreen(SimScreen):
                 await self._finish_view()
         finally:
             self._busy = False
+
+    def skip_typing(self) -> bool:
+        """End the customer's "typing" pause now; False when there is none to end."""
+        if not self._typing:
+            return False
+        self._skip.set()
+        return True
 
     async def _finish_view(self) -> None:
         """Show the ending and swap the reply box for a button to the feedback."""

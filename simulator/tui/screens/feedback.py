@@ -57,7 +57,7 @@ class FeedbackScreen(SimScreen):
         """Open the history."""
 
     def __init__(self, report: Report, *, mode: str = "coach", can_retry: bool = True) -> None:
-        super().__init__(id="feedback")
+        super().__init__()
         self.report = report
         """The report shown."""
         self.mode = mode

@@ -44,7 +44,7 @@ class HistoryScreen(SimScreen):
         """Leave the history."""
 
     def __init__(self) -> None:
-        super().__init__(id="history")
+        super().__init__()
         self.items: list[HistoryItem] = []
 
     def compose(self) -> ComposeResult:
@@ -57,6 +57,7 @@ class HistoryScreen(SimScreen):
         store = self.sim.config.store
         self.items = store.history()
         table = self.query_one(HistoryTable)
+        chosen = self._chosen_id()
         table.clear(columns=True)
         width = max(60, self.size.width)
         for key, size in (
@@ -82,6 +83,9 @@ class HistoryScreen(SimScreen):
                 Content(str(item.turns)).right(3),
                 key=item.id,
             )
+        ids = [i.id for i in self.items]
+        if chosen in ids:  # the cursor stays on the session it was on
+            table.move_cursor(row=ids.index(chosen))
         status = (
             self.t("history.empty")
             if not self.items
@@ -89,8 +93,19 @@ class HistoryScreen(SimScreen):
         )
         self.query_one("#history-status", Static).update(Content(status))
 
+    def _chosen_id(self) -> str | None:
+        table = self.query_one(HistoryTable)
+        if not table.row_count:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
     def on_resize(self) -> None:
         self.populate()
+
+    def on_screen_resume(self) -> None:
+        # Returned to from a feedback above it: a session may have finished meanwhile.
+        if self.is_mounted:
+            self.populate()
 
     def item_for(self, key: str) -> HistoryItem | None:
         return next((i for i in self.items if i.id == key), None)

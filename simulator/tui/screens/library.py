@@ -18,6 +18,7 @@ from textual.widgets import Footer, Input, OptionList, Select, Static
 
 from simulator.core.grading.normalise import detect_language
 from simulator.core.library import Entry, Library, scan
+from simulator.core.store import Best
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
 from simulator.tui.widgets.scenario_list import Heading, ScenarioList, ScenarioRow, header
@@ -66,14 +67,14 @@ class LibraryScreen(SimScreen):
         """The scan finished (posted from the worker thread)."""
 
         library: Library
-        best: dict[str, int]
+        best: dict[str, Best]
 
     def __init__(self) -> None:
-        super().__init__(id="library")
+        super().__init__()
         self.library: Library | None = None
         """The scanned library (None while loading)."""
-        self.best: dict[str, int] = {}
-        """Best score per scenario id."""
+        self.best: dict[str, Best] = {}
+        """Best result per scenario id (store.best: a pass beats a fail, then the score)."""
         self.filters = Filters()
         self._cursor_key: str | None = None
 
@@ -131,7 +132,7 @@ class LibraryScreen(SimScreen):
     def load(self) -> None:
         config = self.sim.config
         library = scan(config.library, config.catalogue)
-        self.post_message(self.Loaded(library, config.store.best_scores()))
+        self.post_message(self.Loaded(library, config.store.best()))
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
         message.stop()
@@ -149,7 +150,7 @@ class LibraryScreen(SimScreen):
 
     def on_screen_resume(self) -> None:
         if self.library is not None:
-            self.best = self.sim.config.store.best_scores()
+            self.best = self.sim.config.store.best()
             self._fill()
 
     # ---- the table -------------------------------------------------------------------------
@@ -217,8 +218,8 @@ class LibraryScreen(SimScreen):
                     self.t(f"difficulty.{e.difficulty}"),
                     join_names([cat.label(t, self.lang) for t in e.techniques], self.lang),
                     e.estimated_minutes,
-                    best,
-                    best is not None and best >= e.pass_score,
+                    best.score if best else None,
+                    best is not None and best.passed,
                 )
             )
         self.query_one(ScenarioList).show(items, total, keep=self._cursor_key)
@@ -264,7 +265,11 @@ class LibraryScreen(SimScreen):
             ),
             Content(join_names([cat.label(t, self.lang) for t in entry.techniques], self.lang)),
             Content(
-                self.t("library.detail.best", n=best)
+                self.t(
+                    "library.detail.best",
+                    n=best.score,
+                    verdict=self.t("history.pass" if best.passed else "history.fail"),
+                )
                 if best is not None
                 else self.t("library.detail.never")
             ),

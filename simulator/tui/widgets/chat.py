@@ -77,7 +77,7 @@ class BubbleRow(Horizontal):
 
 
 class TypingIndicator(Static):
-    """ "… is typing" with dots that move, shown while pacing delays the customer's line."""
+    """ "… is typing" with dots that move, shown while the pace delays the customer's line."""
 
     def __init__(self, text: str) -> None:
         super().__init__(Content(text), classes="typing", markup=False)

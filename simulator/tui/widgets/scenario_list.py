@@ -29,9 +29,9 @@ class ScenarioRow:
     minutes: int
     """Estimated minutes."""
     best: int | None
-    """Best score so far."""
+    """Best score so far (of the best result: a pass beats a fail)."""
     passed: bool
-    """Whether the best score reaches the pass mark."""
+    """Whether that session passed (scoring.passed, as the feedback says)."""
 
 
 @dataclass(frozen=True)
