@@ -24,13 +24,13 @@ from functools import cache
 from importlib import resources
 
 from simulator.core.grading.bank import Example, load_bank
-from simulator.core.grading.features import features, reply_features
+from simulator.core.grading.features import context_flags, reply_features
 from simulator.core.grading.normalise import normalise
 
 MODEL_FILE = "data/model.json.gz"
 MEMORY_SIMILARITY = 0.72
 """A reply this close (cosine of n-gram sets) to an organisation's example takes its labels."""
-MAX_POSTING = 400
+MAX_POSTING = 60
 """N-grams shared by more examples than this are too common to find a neighbour by."""
 
 
@@ -134,12 +134,18 @@ class LearnedLayer:
         clause_spans: Sequence[tuple[int, int]],
     ) -> list[Proposal]:
         """Labels the layer proposes for one folded reply, each with its evidence."""
-        probs = self.probabilities(features(folded, folded_context, lang), lang)
+        flags = context_flags(folded, folded_context, lang)
+        probs = self.probabilities(reply_features(folded, lang) + flags, lang)
         limits = self.thresholds.get(lang, {})
         chosen = {label: p for label, p in probs.items() if p >= limits[label]}
+        by_clause: list[tuple[tuple[int, int], dict[str, float]]] = []
+        if chosen and len(clause_spans) > 1:
+            by_clause = [
+                ((a, b), self.probabilities(reply_features(folded[a:b], lang) + flags, lang))
+                for a, b in clause_spans
+            ]
         proposals = [
-            self._explain(label, p, folded, folded_context, lang, clause_spans, "model")
-            for label, p in chosen.items()
+            self._explain(label, p, folded, lang, by_clause, "model") for label, p in chosen.items()
         ]
         if self.memory is not None:
             proposals = self._apply_memory(proposals, folded, lang)
@@ -150,19 +156,13 @@ class LearnedLayer:
         label: str,
         score: float,
         folded: str,
-        folded_context: str,
         lang: str,
-        clause_spans: Sequence[tuple[int, int]],
+        by_clause: Sequence[tuple[tuple[int, int], dict[str, float]]],
         source: str,
     ) -> Proposal:
         span = (0, len(folded))
-        if len(clause_spans) > 1:
-            best = -1.0
-            for start, end in clause_spans:
-                piece = features(folded[start:end], folded_context, lang)
-                value = self.probabilities(piece, lang).get(label, 0.0)
-                if value > best:
-                    best, span = value, (start, end)
+        if by_clause:
+            span = max(by_clause, key=lambda item: item[1].get(label, 0.0))[0]
         grams = reply_features(folded[span[0] : span[1]], lang)
         example, _ = self.bank.nearest(grams, lang, label)
         like = example.text if example is not None else ""
