@@ -175,8 +175,8 @@ def test_grade_answers_every_hostile_line_and_keeps_going():
     for index, name in enumerate(names):
         bad, good = json.loads(lines[2 * index]), json.loads(lines[2 * index + 1])
         assert set(bad) == {"error"} and bad["error"].startswith(f"line {2 * index + 1}:"), name
-        assert good["techniques"] == ["probing"], name
-    assert json.loads(lines[-1])["techniques"] == ["probing"]
+        assert good["techniques"][:1] == ["probing"], name
+    assert json.loads(lines[-1])["techniques"][:1] == ["probing"]
 
 
 @pytest.mark.timeout(60)
@@ -192,7 +192,7 @@ def test_grade_answers_each_line_before_reading_the_next():
         first = process.stdout.readline()  # would block forever if answers were buffered
         process.stdin.close()
         process.wait(timeout=60)
-    assert json.loads(first)["techniques"] == ["probing"]
+    assert json.loads(first)["techniques"][:1] == ["probing"]
 
 
 def test_trace_json_and_text(tmp_path):
