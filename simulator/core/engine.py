@@ -389,7 +389,10 @@ class Session:
                 f"scenario '{scenario.id}' changed since the session was saved "
                 f"(version {data.get('scenario_version')} → {scenario.version}); start a new session"
             )
-        session = cls.start(scenario, int(data.get("seed", 0)), grader)
+        seed = data.get("seed", 0)
+        if not isinstance(seed, int) or isinstance(seed, bool) or not -(2**63) <= seed < 2**63:
+            raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
+        session = cls.start(scenario, seed, grader)
         for reply in data["replies"]:
             if session.finished:
                 break
