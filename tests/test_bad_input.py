@@ -7,9 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from simulator.core.errors import ScenarioError
-from simulator.core.scenario import load_scenario
+from simulator.core.library import scan
+from simulator.core.scenario import load_scenario, load_scenario_text
 from tests.conftest import DATA
 
 MINI = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")
@@ -19,6 +22,10 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
 )
 
 PASS_LINE = MINI.splitlines().index("pass_score: 60") + 1
+TAGS_LINE = MINI.splitlines().index("tags: [测试]") + 1
+GOAL = "  goal: 了解经营情况和其他负债"
+GOAL_LINE = MINI.splitlines().index(GOAL) + 1
+DEEP_MAP = "".join(f"\n{'  ' * (level + 2)}k{level}:" for level in range(600)) + " v"
 
 HOSTILE = {
     "syntax.yaml": ("id: [unclosed\n", "E001", 2),
@@ -45,6 +52,18 @@ HOSTILE = {
     ),
     "duplicate_beat.yaml": (MINI.replace("  - id: business", "  - id: opening"), "E024", None),
     "typo_key.yaml": (MINI.replace("pass_score: 60", "pass_scor: 60"), "E012", PASS_LINE),
+    "deep_list.yaml": (
+        MINI.replace("tags: [测试]", "tags: " + "[" * 600 + "]" * 600),
+        "E008",
+        TAGS_LINE,
+    ),
+    "deep_mapping.yaml": (MINI.replace(GOAL, "  goal:" + DEEP_MAP), "E008", None),
+    "huge_integer.yaml": (
+        MINI.replace("pass_score: 60", "pass_score: " + "7" * 5000),
+        "E009",
+        PASS_LINE,
+    ),
+    "bad_date.yaml": (MINI.replace("version: 1", "version: 2024-13-45"), "E009", 4),
 }
 
 
@@ -125,3 +144,56 @@ def test_type_errors_say_what_to_write(tmp_path):
         )
     problem = next(p for p in caught.value.problems if p.code == "E011")
     assert "whole number" in problem.hint and "(hint:" in problem.format()
+
+
+def test_library_lists_good_files_beside_bad_ones(tmp_path):
+    _write(tmp_path, "good.yaml", MINI)
+    for name in ("deep_list.yaml", "deep_mapping.yaml", "huge_integer.yaml"):
+        _write(tmp_path, name, HOSTILE[name][0])
+    library = scan(tmp_path)
+    assert [e.id for e in library.entries] == ["test-mini"]
+    assert {Path(p).name for p in library.broken} == {
+        "deep_list.yaml",
+        "deep_mapping.yaml",
+        "huge_integer.yaml",
+    }
+    result = _sim("--library", str(tmp_path), "list")
+    assert result.returncode == 0 and "test-mini" in result.stdout
+    assert "Traceback" not in result.stderr and result.stderr.count("broken:") == 3
+    result = _sim("--library", str(tmp_path), "run", "test-mini", "--replies", "-")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+
+
+def test_a_missing_library_folder_is_reported(tmp_path):
+    missing = str(tmp_path / "nowhere")
+    result = _sim("--library", missing, "list")
+    assert result.returncode == 1 and missing in result.stderr and "does not exist" in result.stderr
+    result = _sim("--library", missing, "run", "test-mini", "--replies", "-")
+    assert result.returncode == 1 and "Library not found" in result.stderr
+    assert scan(missing).missing == missing
+
+
+def _sim(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "simulator", *args],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+YAML_BITS = st.sampled_from(
+    ["a:", " ", "\n", "- ", "[", "]", "{", "}", ",", "&x ", "*x", "9" * 5000, "!!int ", "'", '"']
+)
+
+
+@pytest.mark.timeout(120)
+@settings(max_examples=200, deadline=None)
+@given(st.lists(YAML_BITS | st.text(max_size=8), max_size=40), st.integers(0, 700))
+def test_any_text_is_a_scenario_or_coded_problems(bits, depth):
+    text = "[" * depth + "".join(bits) + "]" * depth
+    try:
+        load_scenario_text(text, "fuzz.yaml")
+    except ScenarioError as error:
+        assert error.problems and all(p.code[0] in "EW" for p in error.problems)

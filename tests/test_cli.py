@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 
@@ -232,3 +233,17 @@ def test_a_failing_embedded_test_prints_its_last_turns(tmp_path):
     assert "ending kind: expected partial, got walkout" in walkout
     assert "(the last 3 of " in walkout and "Turn 1 ·" not in walkout
     assert "reached its floor 0, a walkout" in walkout
+
+
+@pytest.mark.timeout(60)
+def test_a_3000_reply_run_finishes_in_seconds(tmp_path):
+    """No reply repeats another, the worst case for the repeat check (minutes when quadratic)."""
+    words = "shop rent stock supplier invoice bank loan cash month season price margin".split()
+    replies = tmp_path / "r.txt"
+    replies.write_text(
+        "\n".join(" ".join(random.Random(n).choices(words, k=60)) for n in range(3000)), "utf-8"
+    )
+    result = sim("run", str(DATA / "long_en.yaml"), "--replies", str(replies), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["ending"] == "abandoned" and len(data["transcript"]) > 3000

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
@@ -141,3 +142,24 @@ def test_fact_limited_to_beats_is_not_revealed_elsewhere():
     scenario = load_scenario_text(text)
     session = play(scenario, MODEL)
     assert "other_loan" not in session.facts
+
+
+@pytest.fixture(scope="module")
+def long_scenario():
+    path = DATA / "long_en.yaml"
+    return load_scenario_text(path.read_text("utf-8"), str(path))
+
+
+def test_an_exact_repeat_is_caught_however_long_ago(long_scenario):
+    session = Session.start(long_scenario)
+    session.reply("How much do you take in a month?")
+    words = "shop rent stock supplier invoice bank loan cash season price margin staff".split()
+    for n in range(60):
+        assert not session.reply(" ".join(random.Random(n).sample(words, 8))).repeat
+    assert session.reply("how much do you take in a month").repeat
+
+
+def test_a_near_repeat_is_caught_among_recent_replies(mini):
+    session = Session.start(mini)
+    session.reply("您这儿一个月流水大概是多少呢?")
+    assert session.reply("您这儿一个月流水大概是多少?").repeat

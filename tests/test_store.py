@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from simulator.core.engine import Session
+from simulator.core.errors import SessionError
 from simulator.core.feedback import build_report
 from simulator.core.store import (
     SCHEMA,
@@ -199,3 +200,128 @@ def test_store_imports_no_ui():
 def test_discard_is_quiet_when_missing(tmp_path):
     Store(tmp_path).discard("never-saved")
     assert not (Path(tmp_path) / "unfinished").exists()
+
+
+def _history_record(tmp_path, mini, **item_changes) -> None:
+    store = Store(tmp_path, now=fixed())
+    session = play_model(mini)
+    store.finish("h1", session.to_dict(), build_report(session), title="t", mode="coach", elapsed=3)
+    path = tmp_path / "history" / "h1.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["item"].update(item_changes)
+    path.write_text(json.dumps(data), "utf-8")
+
+
+def play_model(mini) -> Session:
+    session = Session.start(mini)
+    for reply in MODEL:
+        session.reply(reply)
+    return session
+
+
+DAMAGED_HISTORY = {
+    "score as text": {"score": "ninety"},
+    "finished_at as number": {"finished_at": 12},
+    "passed as text": {"passed": "yes"},
+    "elapsed infinite": {"elapsed": float("inf")},
+    "turns as bool": {"turns": True},
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED_HISTORY))
+def test_a_damaged_history_record_is_set_aside(tmp_path, mini, name):
+    _history_record(tmp_path, mini, **DAMAGED_HISTORY[name])
+    store = Store(tmp_path)
+    assert store.history() == [] and store.best_scores() == {}
+    assert [p.name for p, _ in store.damaged] == ["history-h1.json"]
+    assert (tmp_path / "damaged" / "history-h1.json").is_file()
+    assert not (tmp_path / "history" / "h1.json").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"schema": 1, "n": ' + "9" * 5000 + "}",
+        "[" * 100_000,
+        "\udcff".encode("utf-8", "surrogatepass").decode("latin-1"),
+    ],
+    ids=["not json", "not an object", "huge number", "deep", "not utf-8"],
+)
+def test_damaged_prefs_and_autosaves_never_raise(tmp_path, mini, text):
+    (tmp_path / "unfinished").mkdir(parents=True)
+    (tmp_path / "prefs.json").write_text(text, "latin-1")
+    (tmp_path / "unfinished" / "u.json").write_text(text, "latin-1")
+    store = Store(tmp_path)
+    assert store.prefs() == {} and store.unfinished() == []
+    assert sorted(p.name for p, _ in store.damaged) == ["prefs.json", "unfinished-u.json"]
+
+
+def test_an_autosave_with_a_wrong_typed_draft_is_set_aside(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    store.autosave(unfinished(Session.start(mini), "good"))
+    store.autosave(unfinished(Session.start(mini), "bad"))
+    path = tmp_path / "unfinished" / "bad.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["draft"] = {"oops": 1}
+    path.write_text(json.dumps(data), "utf-8")
+    assert [u.id for u in store.unfinished()] == ["good"]
+    assert "draft" in store.damaged[0][1]
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("kind", ["fifo", "link to /dev/zero", "folder"])
+def test_a_record_that_is_not_a_regular_file_is_refused(tmp_path, kind):
+    for folder in ("unfinished", "history"):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "x.json"
+        if kind == "fifo":
+            os.mkfifo(path)
+        elif kind == "folder":
+            path.mkdir()
+        else:
+            path.symlink_to("/dev/zero")
+    if kind != "folder":
+        (tmp_path / "prefs.json").symlink_to("/dev/zero")
+    store = Store(tmp_path)
+    assert store.unfinished() == [] and store.history() == [] and store.prefs() == {}
+
+
+def test_resume_with_a_bad_seed_is_a_session_error(mini):
+    data = Session.start(mini).to_dict()
+    for seed in ("seven", 1e300, None, 2**70, True):
+        with pytest.raises(SessionError):
+            Session.from_dict({**data, "seed": seed}, mini)
+
+
+def test_discard_in_a_read_only_folder_is_a_store_error(tmp_path, mini, monkeypatch):
+    store = Store(tmp_path)
+    store.autosave(unfinished(Session.start(mini)))
+
+    def refuse(self, missing_ok=False):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with pytest.raises(StoreError, match="cannot remove"):
+        store.discard("s1")
+
+
+def test_stale_temporary_files_are_removed(tmp_path, mini):
+    store = Store(tmp_path)
+    store.autosave(unfinished(Session.start(mini)))
+    stale = tmp_path / "unfinished" / ".s1.json.abc.tmp"
+    fresh = tmp_path / "unfinished" / ".s1.json.def.tmp"
+    stale.write_text("{", "utf-8")
+    fresh.write_text("{", "utf-8")
+    os.utime(stale, (1, 1))
+    assert [u.id for u in Store(tmp_path).unfinished()] == ["s1"]
+    assert not stale.exists() and fresh.exists()  # a write in progress elsewhere is left alone
+
+
+def test_two_exports_in_one_second_do_not_overwrite(tmp_path, mini):
+    store = Store(tmp_path, now=fixed())
+    report = build_report(play_model(mini))
+    first = store.export(report, "zh")
+    second = store.export(report, "en")
+    assert set(first).isdisjoint(second) and all(p.is_file() for p in first + second)

@@ -337,7 +337,7 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
     for path, problems in library.broken.items():
         print(f"broken: {path}: {problems[0].format()}", file=sys.stderr)
-    return 0
+    return 1 if library.missing else 0
 
 
 # ---- techniques ---------------------------------------------------------------------------

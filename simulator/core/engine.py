@@ -10,6 +10,7 @@ that was saved.
 from __future__ import annotations
 
 import zlib
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,8 @@ from simulator.core.model import Beat, Line, Scenario
 MAX_REPLY_CHARS = 2000
 """Longer replies are refused by the interfaces; the engine clips to this."""
 REPEAT_SIMILARITY = 90
+REPEAT_WINDOW = 20
+"""A reply is compared fuzzily with this many latest replies (exact repeats: all of them)."""
 
 _WORDS = {
     "zh": {
@@ -121,6 +124,12 @@ class Session:
     """Opportunities already credited during the current visit."""
     observer: Callable[[str, c.State], None] | None = field(default=None, repr=False)
     """Tracing hook: told the state each stage ("effects", "facts", "next") judges conditions on."""
+    _said: set[str] = field(default_factory=set, init=False, repr=False)
+    """Squashed replies so far, for the exact repeat check."""
+    _recent: deque[str] = field(
+        default_factory=lambda: deque(maxlen=REPEAT_WINDOW), init=False, repr=False
+    )
+    """The latest squashed replies, for the fuzzy repeat check."""
 
     @classmethod
     def start(cls, scenario: Scenario, seed: int = 0, grader: Grader | None = None) -> Session:
@@ -176,12 +185,14 @@ class Session:
             bottom_line=beat.bottom_line,
             warmed_before=bool(self.used & WARMING),
         )
-        repeat = self._is_repeat(text)
+        key = squash(text)
+        repeat = self._is_repeat(key)
         pitfalls = list(grade.pitfalls)
         techniques = [t for t in grade.techniques]
         if "premature_pressure" in pitfalls and "pressure" in techniques:
             techniques.remove("pressure")  # the grader judged it premature for this beat
-        stuffing = stuffed(normalise(text).text, normalise(cue).text, self.lang, len(techniques))
+        normal = normalise(text).text
+        stuffing = stuffed(normal, normalise(cue).text, self.lang, len(techniques))
         if repeat or stuffing:
             techniques = []
         misplaced = [t for t in techniques if t in beat.punishes]
@@ -227,7 +238,7 @@ class Session:
             frozenset(credited),
             frozenset(pitfalls),
             frozenset(self.used),
-            normalise(text).text,
+            normal,
             self.meters,
             frozenset(self.facts),
             self.turns_in_beat,
@@ -280,6 +291,8 @@ class Session:
             ending,
         )
         self.turns.append(turn)
+        self._said.add(key)
+        self._recent.append(key)
         return turn
 
     def _advance(
@@ -318,19 +331,23 @@ class Session:
         if self.observer is not None:
             self.observer(stage, state)
 
-    def _is_repeat(self, text: str) -> bool:
+    def _is_repeat(self, key: str) -> bool:
+        """Same as any earlier reply once squashed, or nearly the same as a recent one.
+
+        Linear in the session: a set lookup for exact repeats and a fuzzy comparison with
+        only the last REPEAT_WINDOW replies (comparing with all of them made a 3,000-reply
+        session take minutes).
+        """
         from rapidfuzz import fuzz
 
-        key = squash(text)
         if not key:
             return False
-        for turn in self.turns:
-            other = squash(turn.reply)
-            if key == other or (
-                min(len(key), len(other)) >= 6 and fuzz.ratio(key, other) >= REPEAT_SIMILARITY
-            ):
-                return True
-        return False
+        if key in self._said:
+            return True
+        return len(key) >= 6 and any(
+            len(other) >= 6 and fuzz.ratio(key, other) >= REPEAT_SIMILARITY
+            for other in self._recent
+        )
 
     def _pick(self, lines: tuple[Line, ...], state: c.State, turn: int) -> str:
         if not lines:
@@ -382,7 +399,10 @@ class Session:
                 f"scenario '{scenario.id}' changed since the session was saved "
                 f"(version {data.get('scenario_version')} → {scenario.version}); start a new session"
             )
-        session = cls.start(scenario, int(data.get("seed", 0)), grader)
+        seed = data.get("seed", 0)
+        if not isinstance(seed, int) or isinstance(seed, bool) or not -(2**63) <= seed < 2**63:
+            raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
+        session = cls.start(scenario, seed, grader)
         for reply in data["replies"]:
             if session.finished:
                 break

@@ -49,6 +49,8 @@ class Library:
     """Scenarios that loaded, sorted by stage order, difficulty and id."""
     broken: dict[str, list[Problem]]
     """Files that failed to load, with their problems."""
+    missing: str = ""
+    """The library folder when it does not exist (it is also listed in `broken`)."""
 
     def stages(self) -> dict[int, list[str]]:
         """Learning-path stages by order, with every name the scenarios give them."""
@@ -69,9 +71,21 @@ _DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
 def scan(root: str | Path | None = None, catalogue: Catalogue | None = None) -> Library:
     """Load every scenario under root; broken files are kept aside, not raised."""
     root = Path(root) if root else default_root()
+    if not root.is_dir():
+        problem = Problem(
+            str(root),
+            0,
+            0,
+            "E000",
+            "the scenario library folder does not exist"
+            if not root.exists()
+            else "the scenario library is not a folder",
+            "check --library or $SIMULATOR_LIBRARY",
+        )
+        return Library([], {str(root): [problem]}, str(root))
     entries: list[Entry] = []
     broken: dict[str, list[Problem]] = {}
-    for path in scenario_files([root]) if root.exists() else []:
+    for path in scenario_files([root]):
         scenario, problems = validate_file(path, catalogue)
         if scenario is None:
             broken[str(path)] = problems
@@ -120,6 +134,11 @@ def resolve(name: str, root: str | Path | None = None) -> Path:
             raise SimulatorError(f"no such file: {name}", "Scenario not found")
         return path
     library = scan(root)
+    if library.missing:
+        raise SimulatorError(
+            f"no scenario library at {library.missing}: {library.broken[library.missing][0].message}",
+            "Library not found",
+        )
     entry = library.get(name)
     if entry is None:
         known = ", ".join(e.id for e in library.entries) or "(the library is empty)"

@@ -236,13 +236,43 @@ def suggest(name: str, options: list[str]) -> str:
     )
 
 
+def _guarded(doc: Document, catalogue: Catalogue | None, source: str) -> Scenario:
+    """build(), with any failure it did not foresee reported as a problem of this file.
+
+    The loader's checks should catch everything first; this is the net under them so
+    that one odd file is listed beside the good ones instead of stopping a command.
+    """
+    try:
+        return build(doc, catalogue, source)
+    except (
+        RecursionError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        OverflowError,
+    ) as error:
+        raise ScenarioError(
+            [
+                Problem(
+                    doc.file,
+                    1,
+                    1,
+                    "E090",
+                    f"the file cannot be loaded ({type(error).__name__}: {str(error)[:120]})",
+                    "run simulator validate on it and report this message",
+                )
+            ]
+        ) from None
+
+
 def load_scenario(path: str | Path, catalogue: Catalogue | None = None) -> Scenario:
     """Load and check one scenario file."""
-    return build(load_file(path), catalogue, str(path))
+    return _guarded(load_file(path), catalogue, str(path))
 
 
 def load_scenario_text(
     text: str, name: str = "<text>", catalogue: Catalogue | None = None
 ) -> Scenario:
     """Load and check a scenario from text (tests, editors)."""
-    return build(load_text(text, name), catalogue, name)
+    return _guarded(load_text(text, name), catalogue, name)

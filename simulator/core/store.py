@@ -11,7 +11,11 @@ Layout under the data folder::
     unfinished/<id>.json   one per session in progress (autosaved after every turn)
     history/<id>.json      one per finished session: the session record and its report
     exports/               reports exported as Markdown and JSON
+    damaged/               records that could not be read, set aside (listed in `damaged`)
     prefs.json             interface preferences (language, theme)
+
+Reading is defensive (see saferead): a damaged record is moved to damaged/ and named
+in `Store.damaged` for the app to show, never a crash at start.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import os
 import re
 import secrets
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
@@ -31,12 +36,15 @@ from simulator.core import scoring
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Opportunity, PitfallHit, Report, TechniqueResult
 from simulator.core.render import to_json, to_text, transcript_text
+from simulator.core.saferead import Damaged, check_fields, read_record
 
 SCHEMA = 1
 """Version of every record written here."""
 ENV_DATA_DIR = "SIMULATOR_DATA_DIR"
 """Environment variable that overrides the data folder."""
 MODES = ("coach", "exam")
+STALE_TMP_SECONDS = 600
+"""A temporary file this old was left by a write that was killed; it is removed."""
 
 
 class StoreError(SimulatorError):
@@ -75,10 +83,9 @@ def atomic_write(path: Path, text: str) -> None:
 
 def _read(path: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return read_record(path)
+    except (OSError, Damaged):
         return None
-    return data if isinstance(data, dict) else None
 
 
 def _dump(data: dict[str, Any]) -> str:
@@ -192,6 +199,9 @@ class Store:
         """The data folder."""
         self.now = now or (lambda: datetime.now().astimezone())
         """Clock for timestamps (tests pass a fixed one)."""
+        self.damaged: list[tuple[Path, str]] = []
+        """Records set aside and not yet shown to the user: (where they are now, why)."""
+        self._tidied = False
 
     @property
     def unfinished_dir(self) -> Path:
@@ -205,6 +215,59 @@ class Store:
     def exports_dir(self) -> Path:
         return self.root / "exports"
 
+    @property
+    def damaged_dir(self) -> Path:
+        return self.root / "damaged"
+
+    def _set_aside(self, path: Path, reason: str) -> None:
+        """Move a damaged record to damaged/ (or leave it if it cannot move) and note it."""
+        prefix = "" if path.parent == self.root else f"{path.parent.name}-"
+        target = self.damaged_dir / f"{prefix}{path.name}"
+        for n in range(2, 1000):
+            if not target.exists() and not target.is_symlink():
+                break
+            target = self.damaged_dir / f"{prefix}{path.stem}-{n}{path.suffix}"
+        try:
+            self.damaged_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
+        except OSError:
+            target = path  # a read-only folder: skip it, still say so
+        self.damaged.append((target, reason))
+
+    def _records(self, folder: Path) -> list[tuple[Path, dict[str, Any]]]:
+        """Readable records in folder; damaged ones are set aside, newer schemas left alone."""
+        self._tidy()
+        out = []
+        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            try:
+                data = read_record(path)
+                schema = data.get("schema")
+                if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA:
+                    continue  # written by a later version: not ours to judge
+                if schema != SCHEMA:
+                    raise Damaged(f"unknown schema {schema!r}")
+            except OSError:
+                continue
+            except Damaged as error:
+                self._set_aside(path, str(error))
+                continue
+            out.append((path, data))
+        return out
+
+    def _tidy(self) -> None:
+        """Once per store: remove temporary files left by writes that were killed."""
+        if self._tidied:
+            return
+        self._tidied = True
+        cutoff = time.time() - STALE_TMP_SECONDS
+        for folder in (self.root, self.unfinished_dir, self.history_dir, self.exports_dir):
+            for tmp in folder.glob(".*.tmp") if folder.is_dir() else []:
+                try:
+                    if tmp.lstat().st_mtime < cutoff:
+                        tmp.unlink()
+                except OSError:
+                    continue
+
     def new_id(self, scenario_id: str) -> str:
         """A unique, sortable session id."""
         return f"{self.now():%Y%m%d-%H%M%S}-{_slug(scenario_id)}-{secrets.token_hex(2)}"
@@ -217,28 +280,25 @@ class Store:
         atomic_write(self.unfinished_dir / f"{item.id}.json", _dump(data))
 
     def unfinished(self) -> list[Unfinished]:
-        """Sessions in progress, newest first; unreadable files are skipped."""
+        """Sessions in progress, newest first; damaged files are set aside."""
         out = []
-        for path in self.unfinished_dir.glob("*.json") if self.unfinished_dir.is_dir() else []:
-            data = _read(path)
-            if (
-                not data
-                or data.get("schema") != SCHEMA
-                or not isinstance(data.get("session"), dict)
-            ):
-                continue
+        for path, data in self._records(self.unfinished_dir):
             try:
-                values = {f.name: data[f.name] for f in fields(Unfinished)}
-            except KeyError:
+                values = check_fields(Unfinished, {**data, "id": path.stem})
+            except Damaged as error:
+                self._set_aside(path, str(error))
                 continue
-            values["id"] = path.stem
             out.append(Unfinished(**values))
         out.sort(key=lambda u: (u.saved_at, u.id), reverse=True)
         return out
 
     def discard(self, session_id: str) -> None:
-        """Forget a session in progress."""
-        (self.unfinished_dir / f"{session_id}.json").unlink(missing_ok=True)
+        """Forget a session in progress; StoreError when the folder is read-only."""
+        path = self.unfinished_dir / f"{session_id}.json"
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot remove {path}: {error.strerror or error}") from None
 
     # ---- history --------------------------------------------------------------------
     def finish(
@@ -276,18 +336,15 @@ class Store:
         return item
 
     def history(self) -> list[HistoryItem]:
-        """Finished sessions, newest first; unreadable files are skipped."""
+        """Finished sessions, newest first; damaged files are set aside."""
         out = []
-        for path in self.history_dir.glob("*.json") if self.history_dir.is_dir() else []:
-            data = _read(path)
-            if not data or data.get("schema") != SCHEMA or not isinstance(data.get("item"), dict):
-                continue
+        for path, data in self._records(self.history_dir):
             try:
-                item = HistoryItem(**{f.name: data["item"][f.name] for f in fields(HistoryItem)})
+                item = HistoryItem(**check_fields(HistoryItem, data.get("item")))
                 passed = scoring.passed(item.score, item.pass_score, item.ending_kind)
                 out.append(replace(item, passed=passed))
-            except (KeyError, TypeError):
-                continue
+            except Damaged as error:
+                self._set_aside(path, str(error))
         out.sort(key=lambda h: (h.finished_at, h.id), reverse=True)
         return out
 
@@ -313,10 +370,10 @@ class Store:
     ) -> tuple[Path, Path]:
         """Write the report as Markdown and JSON; returns both paths."""
         target = Path(folder) if folder else self.exports_dir
-        base = stem = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
-        n = 1
-        while (target / f"{stem}.md").exists() or (target / f"{stem}.json").exists():
-            n += 1  # a second export of the scenario within the second must not overwrite
+        stem = base = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
+        for n in range(2, 10_000):  # two exports in the same second must not overwrite
+            if not (target / f"{stem}.md").exists() and not (target / f"{stem}.json").exists():
+                break
             stem = f"{base}-{n}"
         markdown = to_text(report, lang, markdown=True)
         heading = "对话记录" if (lang or report.language) == "zh" else "Transcript"
@@ -328,7 +385,14 @@ class Store:
 
     def prefs(self) -> dict[str, Any]:
         """Saved interface preferences (empty when none)."""
-        data = _read(self.root / "prefs.json") or {}
+        path = self.root / "prefs.json"
+        try:
+            data = read_record(path)
+        except OSError:
+            return {}
+        except Damaged as error:
+            self._set_aside(path, str(error))
+            return {}
         return {k: v for k, v in data.items() if k != "schema"}
 
     def save_prefs(self, **values: Any) -> None:

@@ -1,10 +1,12 @@
 """Load YAML that a person wrote, safely, remembering where every value came from.
 
 PyYAML's safe loader already refuses to build Python objects, but it forgets line
-numbers, silently keeps the last of two duplicate keys and will expand an alias bomb
-until memory runs out. This module composes the node tree itself and builds plain
-data from it, with a limit on size and on alias expansion, and reports every problem
-as a `Problem` with file, line and column.
+numbers, silently keeps the last of two duplicate keys will expand an alias bomb
+until memory runs out, recurses once per nesting level and turns a 5,000-digit number
+into a ValueError. This module checks the nesting depth on the event stream first
+(iteratively), composes the node tree and builds plain data from it, with limits on
+size, depth, alias expansion and number length, and reports every problem as a
+`Problem` with file, line and column.
 """
 
 from __future__ import annotations
@@ -21,6 +23,12 @@ MAX_FILE_BYTES = 1_000_000
 """A scenario file larger than this is refused (the biggest real one is ~60 kB)."""
 MAX_NODES = 200_000
 """Values built from one file, aliases counted each time they are used."""
+MAX_DEPTH = 50
+"""Lists and mappings nested deeper than this are refused (real scenarios nest ~10).
+
+Composing and building a document are recursive; without a cap a file nested a few
+hundred levels deep raised RecursionError instead of a problem with its position.
+"""
 
 Path_ = tuple[str | int, ...]
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -93,7 +101,10 @@ class _Builder:
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _STANDARD_TAGS:
                     self.fail(key_node, "E011", "mapping keys must be plain text")
                     continue
-                key = self.constructor.construct_object(key_node)
+                try:
+                    key = self.constructor.construct_object(key_node)
+                except (ValueError, OverflowError, LookupError, TypeError, yaml.YAMLError):
+                    key = None
                 if key is None:
                     self.fail(key_node, "E011", "mapping keys must be plain text")
                     continue
@@ -108,7 +119,21 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
-        value = self.constructor.construct_object(node, deep=True)
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (ValueError, OverflowError, LookupError, TypeError, yaml.YAMLError) as error:
+            # past Python's int digit limit, a bad date, an explicit tag on the wrong text
+            kind = node.tag.rsplit(":", 1)[-1]
+            reason = "too many digits" if "digits" in str(error) else f"not a valid {kind}"
+            text = str(node.value)
+            shown = text if len(text) <= 20 else text[:20] + "…"
+            self.fail(
+                node,
+                "E009",
+                f"cannot read the value {shown!r}: {reason}",
+                "write a short number, or quote the value to keep it as text",
+            )
+            return None
         if not isinstance(value, str | int | float | bool) and value is not None:
             value = str(value)  # timestamps: keep the text
         return value
@@ -119,6 +144,28 @@ class _TooBig(Exception):
         self.node = node
 
 
+def _too_deep(text: str, file: str) -> Problem | None:
+    """The first place nested deeper than MAX_DEPTH, found without recursion."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_LOADER):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                return Problem(
+                    file,
+                    line,
+                    col,
+                    "E008",
+                    f"lists and mappings are nested more than {MAX_DEPTH} levels deep",
+                    "flatten the structure; real scenarios nest about 10 levels",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
 def load_text(text: str, file: str) -> Document:
     """Parse YAML text; raise ScenarioError with every problem found."""
     if not text.strip():
@@ -126,6 +173,9 @@ def load_text(text: str, file: str) -> Document:
             [Problem(file, 1, 1, "E003", "the file is empty", "start from docs/scenario-format.md")]
         )
     try:
+        too_deep = _too_deep(text, file)
+        if too_deep is not None:
+            raise ScenarioError([too_deep])
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark

@@ -165,6 +165,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{message}\n\nDiscard it, or keep it for later.",
     ),
     "resume.keep": ("保留", "Keep"),
+    "store.damaged": (
+        "有 {n} 份保存的记录已损坏,已移到 {folder}:{names}",
+        "{n} saved record(s) could not be read and were moved to {folder}: {names}",
+    ),
     "end.title": ("结束这场练习?", "End this session?"),
     "end.body": (
         "现在结束会按“中途结束”评分,并显示反馈。",

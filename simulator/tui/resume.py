@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
-from simulator.core.store import Unfinished
+from simulator.core.store import StoreError, Unfinished
 from simulator.tui import i18n
 from simulator.tui.i18n import Key
 from simulator.tui.practice import Practice
@@ -22,9 +22,37 @@ if TYPE_CHECKING:
     from simulator.tui.app import SimulatorApp
 
 
+def discard(app: SimulatorApp, session_id: str) -> None:
+    """Drop an autosave; a folder that cannot be written is said, not a crash."""
+    try:
+        app.config.store.discard(session_id)
+    except StoreError as error:
+        app.notify(str(error), title=error.title, severity="error")
+
+
+def report_damaged(app: SimulatorApp) -> None:
+    """Say which saved records were set aside since the last notice (once each)."""
+    store = app.config.store
+    if store.damaged:
+        names = ", ".join(f"{path.name} ({why})" for path, why in store.damaged[:5])
+        app.notify(
+            i18n.t(
+                "store.damaged",
+                app.ui_lang,
+                n=len(store.damaged),
+                names=names,
+                folder=str(store.damaged_dir),
+            ),
+            severity="warning",
+            timeout=20,
+        )
+        store.damaged.clear()
+
+
 def offer(app: SimulatorApp, skipped: frozenset[str] = frozenset()) -> None:
     """Ask about the newest unfinished session not yet skipped."""
     pending = [u for u in app.config.store.unfinished() if u.id not in skipped]
+    report_damaged(app)
     if not pending:
         return
     saved = pending[0]
@@ -40,7 +68,7 @@ def offer(app: SimulatorApp, skipped: frozenset[str] = frozenset()) -> None:
         if choice == "resume":
             reopen(app, saved)
         elif choice == "discard":
-            app.config.store.discard(saved.id)
+            discard(app, saved.id)
             offer(app, skipped | {saved.id})
 
     app.push_screen(
@@ -70,7 +98,7 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
 
         def answered(choice: str | None) -> None:
             if choice == "discard":
-                app.config.store.discard(saved.id)
+                discard(app, saved.id)
 
         app.push_screen(
             ChoiceDialog(

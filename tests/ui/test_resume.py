@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from textual.widgets import TextArea
 
 from simulator.core.engine import Session
 from simulator.core.scenario import load_scenario
-from simulator.core.store import Store, Unfinished
+from simulator.core.store import Store, StoreError, Unfinished
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.library import LibraryScreen
@@ -116,3 +118,53 @@ async def test_play_does_not_overwrite_an_unfinished_session(make, data_dir):
         await settle(pilot)
         await send(pilot, "您好")
     assert len(list((data_dir / "unfinished").glob("*.json"))) == 2
+
+
+async def test_damaged_records_are_set_aside_with_a_notice(make, data_dir):
+    saved_session(MINI)
+    (data_dir / "history").mkdir()
+    (data_dir / "history" / "h1.json").write_text('{"schema": 1, "item": {"score": "x"}}', "utf-8")
+    (data_dir / "unfinished" / "u2.json").write_text("{not json", "utf-8")
+    (data_dir / "prefs.json").write_text('{"ui_lang": ' + "9" * 5000 + "}", "utf-8")
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)  # the good autosave is still offered
+        notes = [n.message for n in app._notifications]
+        assert len(notes) == 1 and "3 份" in notes[0] and "damaged" in notes[0]
+    assert sorted(p.name for p in (data_dir / "damaged").iterdir()) == [
+        "history-h1.json",
+        "prefs.json",
+        "unfinished-u2.json",
+    ]
+
+
+async def test_discard_in_a_read_only_folder_says_so(make, data_dir, monkeypatch):
+    """The store turns the OSError into a StoreError (tests/test_store.py); the app says it."""
+    saved_session(MINI)
+
+    def refuse(session_id: str) -> None:
+        raise StoreError(f"cannot remove {session_id}.json: Permission denied")
+
+    app = make()
+    monkeypatch.setattr(app.config.store, "discard", refuse)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.click("#choice-discard")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert any("cannot remove" in n.message for n in app._notifications)
+
+
+async def test_resume_with_a_bad_seed_explains(make, data_dir):
+    saved_session(MINI)
+    path = data_dir / "unfinished" / "s1.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["session"]["seed"] = "seven"
+    path.write_text(json.dumps(data), "utf-8")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # resume
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog) and "unusable seed" in screen_text(app)
