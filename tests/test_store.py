@@ -232,7 +232,7 @@ DAMAGED_HISTORY = {
 def test_a_damaged_history_record_is_set_aside(tmp_path, mini, name):
     _history_record(tmp_path, mini, **DAMAGED_HISTORY[name])
     store = Store(tmp_path)
-    assert store.history() == [] and store.best_scores() == {}
+    assert store.history() == [] and store.best() == {}
     assert [p.name for p, _ in store.damaged] == ["history-h1.json"]
     assert (tmp_path / "damaged" / "history-h1.json").is_file()
     assert not (tmp_path / "history" / "h1.json").exists()

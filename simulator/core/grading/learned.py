@@ -31,6 +31,8 @@ MODEL_FILE = "data/model.json.gz"
 MEMORY_SIMILARITY = 0.72
 """A reply this close (cosine of n-gram sets) to an organisation's example takes its labels."""
 MAX_POSTING = 60
+SEARCH_GRAMS = 16
+"""Only the rarest n-grams of a reply are looked up when searching for its neighbour."""
 """N-grams shared by more examples than this are too common to find a neighbour by."""
 
 
@@ -50,6 +52,13 @@ class Proposal:
     """"model" or "examples" (an organisation's own)."""
 
 
+def _key_grams(grams: Sequence[str], lang: str) -> list[str]:
+    """The n-grams neighbours are found by: Chinese 2-3 grams, English words and word pairs."""
+    if lang == "zh":
+        return [g for g in grams if 2 <= len(g) <= 3]
+    return [g for g in grams if g.startswith(("w:", "b:"))]
+
+
 class _Index:
     """Nearest-neighbour search over examples' n-gram sets (cosine, inverted index)."""
 
@@ -57,7 +66,7 @@ class _Index:
         self.items: list[tuple[Example, int]] = []
         self.postings: dict[tuple[str, str], list[int]] = {}
         for ex in examples:
-            grams = reply_features(normalise(ex.text).text, ex.lang)
+            grams = _key_grams(reply_features(normalise(ex.text).text, ex.lang), ex.lang)
             index = len(self.items)
             self.items.append((ex, len(grams)))
             for gram in grams:
@@ -66,11 +75,15 @@ class _Index:
     def nearest(
         self, grams: Sequence[str], lang: str, label: str | None = None, positive: bool = True
     ) -> tuple[Example | None, float]:
+        grams = _key_grams(grams, lang)
+        postings = [
+            p
+            for p in (self.postings.get((lang, gram)) for gram in grams)
+            if p is not None and len(p) <= MAX_POSTING
+        ]
+        postings.sort(key=len)  # the rarest n-grams say the most about a neighbour
         overlap: dict[int, int] = {}
-        for gram in grams:
-            posting = self.postings.get((lang, gram))
-            if posting is None or len(posting) > MAX_POSTING:
-                continue
+        for posting in postings[:SEARCH_GRAMS]:
             for index in posting:
                 overlap[index] = overlap.get(index, 0) + 1
         best: tuple[float, int] | None = None
@@ -93,6 +106,24 @@ class LearnedLayer:
         self.labels: list[str] = list(model["labels"])  # type: ignore[call-overload]
         self.langs: dict[str, dict[str, object]] = model["langs"]  # type: ignore[assignment]
         self.thresholds: dict[str, dict[str, float]] = model["thresholds"]  # type: ignore[assignment]
+        self._by_label: dict[str, list[dict[str, float]]] = {}
+        self._tables: dict[
+            str, tuple[dict[str, tuple[tuple[int, float], ...]], list[float], list[int]]
+        ] = {}
+        for lang, table in self.langs.items():
+            raw: dict[str, list[float]] = table["weights"]  # type: ignore[assignment]
+            rows = {
+                gram: tuple((int(v[i]), v[i + 1]) for i in range(0, len(v), 2))
+                for gram, v in raw.items()
+            }
+            limits = self.thresholds.get(lang, {})
+            wanted = [k for k, label in enumerate(self.labels) if label in limits]
+            self._tables[lang] = (rows, list(table["bias"]), wanted)  # type: ignore[call-overload]
+            by_label: list[dict[str, float]] = [{} for _ in self.labels]
+            for gram, pairs in rows.items():
+                for k, w in pairs:
+                    by_label[k][gram] = w
+            self._by_label[lang] = by_label
         self.bank = _Index(bank)
         self.memory: _Index | None = None
         self.memory_labels: dict[str, set[str]] = {}
@@ -107,23 +138,19 @@ class LearnedLayer:
 
     def probabilities(self, grams: Sequence[str], lang: str) -> dict[str, float]:
         """Model probability per label for a feature list."""
-        table = self.langs.get(lang)
+        table = self._tables.get(lang)
         if table is None or not grams:
             return {}
-        weights: dict[str, list[float]] = table["weights"]  # type: ignore[assignment]
-        bias: list[float] = table["bias"]  # type: ignore[assignment]
+        weights, bias, wanted = table
         sums = list(bias)
         scale = 1.0 / math.sqrt(len(grams))
         for gram in grams:
             row = weights.get(gram)
-            if row is None:
-                continue
-            for k in range(0, len(row), 2):
-                sums[int(row[k])] += row[k + 1] * scale
+            if row is not None:
+                for k, w in row:
+                    sums[k] += w * scale
         return {
-            label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            for label, z in zip(self.labels, sums, strict=True)
-            if label in self.thresholds.get(lang, {})
+            self.labels[k]: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sums[k])))) for k in wanted
         }
 
     def propose(
@@ -138,11 +165,10 @@ class LearnedLayer:
         probs = self.probabilities(reply_features(folded, lang) + flags, lang)
         limits = self.thresholds.get(lang, {})
         chosen = {label: p for label, p in probs.items() if p >= limits[label]}
-        by_clause: list[tuple[tuple[int, int], dict[str, float]]] = []
+        by_clause: list[tuple[tuple[int, int], list[str]]] = []
         if chosen and len(clause_spans) > 1:
             by_clause = [
-                ((a, b), self.probabilities(reply_features(folded[a:b], lang) + flags, lang))
-                for a, b in clause_spans
+                ((a, b), reply_features(folded[a:b], lang) + flags) for a, b in clause_spans
             ]
         proposals = [
             self._explain(label, p, folded, lang, by_clause, "model") for label, p in chosen.items()
@@ -157,12 +183,18 @@ class LearnedLayer:
         score: float,
         folded: str,
         lang: str,
-        by_clause: Sequence[tuple[tuple[int, int], dict[str, float]]],
+        by_clause: Sequence[tuple[tuple[int, int], list[str]]],
         source: str,
     ) -> Proposal:
         span = (0, len(folded))
         if by_clause:
-            span = max(by_clause, key=lambda item: item[1].get(label, 0.0))[0]
+            weights = self._by_label[lang][self.labels.index(label)]
+            span = max(
+                by_clause,
+                key=lambda item: (
+                    sum(weights.get(g, 0.0) for g in item[1]) / math.sqrt(len(item[1]))
+                ),
+            )[0]
         grams = reply_features(folded[span[0] : span[1]], lang)
         example, _ = self.bank.nearest(grams, lang, label)
         like = example.text if example is not None else ""

@@ -30,7 +30,7 @@ MIN_POSITIVES = 8
 """Labels with fewer positives in a language are left to the rules."""
 C = 10.0
 """Inverse regularisation strength."""
-PRUNE = 0.02
+PRUNE = 0.15
 """Weights smaller than this are dropped from the shipped table."""
 FLOOR = {"technique": 0.75, "pitfall": 0.9}
 """Precision the layer's additions must keep on the development split."""
