@@ -192,7 +192,7 @@ class LearnedLayer:
             span = max(
                 by_clause,
                 key=lambda item: (
-                    sum(weights.get(g, 0.0) for g in item[1]) / math.sqrt(len(item[1]))
+                    sum(weights.get(g, 0.0) for g in item[1]) / math.sqrt(max(1, len(item[1])))
                 ),
             )[0]
         grams = reply_features(folded[span[0] : span[1]], lang)

@@ -62,12 +62,27 @@ class Normalised:
 _STRAIGHTEN = {"‘": "'", "’": "'", "“": '"', "”": '"', "…": "...", "—": "-", "–": "-"}
 
 
+def _simple(char: str) -> str | None:
+    """The folded form of printable ASCII and common CJK ideographs, else None."""
+    code = ord(char)
+    if 0x20 <= code < 0x7F:
+        return char.lower()
+    if 0x4E00 <= code <= 0x9FFF:
+        return TRAD_TO_SIMP.get(char, char)
+    return None
+
+
 def normalise(text: str) -> Normalised:
     """Fold `text` for matching; control characters become spaces."""
     text = text[:MAX_ANALYSED_CHARS]
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
+        simple = _simple(char)
+        if simple is not None:  # most characters: nothing for NFKC to do
+            out.append(simple)
+            origin.append(index)
+            continue
         folded = _STRAIGHTEN.get(char) or unicodedata.normalize("NFKC", char)
         folded = folded.lower()
         for piece in folded:

@@ -10,13 +10,14 @@ count here too, under the rule name `scenario:<beat>:<phrase>`.
 
 from __future__ import annotations
 
+import re
 import time
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 
 from simulator.core.grading import clauses as cl
 from simulator.core.grading import structure as st
-from simulator.core.grading.catalogue import Catalogue
+from simulator.core.grading.catalogue import Catalogue, Cue
 from simulator.core.grading.decision import Hits
 from simulator.core.grading.normalise import contains, fold_phrase, near_match
 
@@ -50,6 +51,9 @@ def match_cues(
     for entry in catalogue.entries.values():
         if time.monotonic() > deadline:
             return False
+        screen = _screen(entry.id, lang, entry.cues.get(lang, ()))
+        if screen is not None and not screen.search(folded):
+            continue  # none of this entry's cues can match: skip them all at once
         for cue in entry.cues.get(lang, ()):
             if cue.ctx is not None and not cue.ctx.search(ctx):
                 continue
@@ -67,6 +71,24 @@ def match_cues(
                     continue
                 hits.add(entry.id, match.start(), match.end(), cue.name, cue.weight)
     return True
+
+
+_SCREENS: dict[tuple[str, str, tuple[str, ...]], re.Pattern[str] | None] = {}
+
+
+def _screen(entry_id: str, lang: str, cues: Sequence[Cue]) -> re.Pattern[str] | None:
+    """One pattern matching wherever any of the cues could (None: check each cue).
+
+    Cues with back-references cannot be joined (their group numbers would shift)."""
+    key = (entry_id, lang, tuple(cue.pattern.pattern for cue in cues))
+    if key not in _SCREENS:
+        sources = key[2]
+        joinable = sources and not any(re.search(r"\\[1-9]|\(\?P=", p) for p in sources)
+        try:
+            _SCREENS[key] = re.compile("|".join(f"(?:{p})" for p in sources)) if joinable else None
+        except re.error:
+            _SCREENS[key] = None
+    return _SCREENS[key]
 
 
 def restating(hits: Hits, folded: str, ctx: str, lang: str) -> None:
