@@ -24,7 +24,8 @@ def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 @pytest.mark.parametrize(
-    "command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace"]
+    "command",
+    ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace", "graph"],
 )
 def test_every_command_has_help_with_an_example(command):
     result = sim(command, "--help")
@@ -179,3 +180,10 @@ def test_a_failing_embedded_test_prints_its_last_turns(tmp_path):
     assert "ending kind: expected partial, got walkout" in walkout
     assert "(the last 3 of " in walkout and "Turn 1 ·" not in walkout
     assert "reached its floor 0, a walkout" in walkout
+
+
+def test_graph_formats():
+    dot = sim("graph", MINI, "--lang", "en")
+    assert dot.returncode == 0 and dot.stdout.startswith("digraph scenario {")
+    mermaid = sim("graph", MINI, "--format", "mermaid", "--lang", "zh")
+    assert mermaid.stdout.startswith("flowchart TD") and "技巧 praise / rapport" in mermaid.stdout
