@@ -25,7 +25,8 @@ def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 @pytest.mark.parametrize(
-    "command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace"]
+    "command",
+    ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace", "graph"],
 )
 def test_every_command_has_help_with_an_example(command):
     result = sim(command, "--help")
@@ -247,3 +248,10 @@ def test_a_3000_reply_run_finishes_in_seconds(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["ending"] == "abandoned" and len(data["transcript"]) > 3000
+
+
+def test_graph_formats():
+    dot = sim("graph", MINI, "--lang", "en")
+    assert dot.returncode == 0 and dot.stdout.startswith("digraph scenario {")
+    mermaid = sim("graph", MINI, "--format", "mermaid", "--lang", "zh")
+    assert mermaid.stdout.startswith("flowchart TD") and "技巧 praise / rapport" in mermaid.stdout

@@ -36,6 +36,28 @@ def cmd_trace(args: argparse.Namespace) -> int:
     return 0
 
 
+# ---- graph ----------------------------------------------------------------------------
+def _conf_graph(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="library id or path to a .yaml file")
+    p.add_argument(
+        "--format", choices=("dot", "mermaid"), default="dot", help="output format (default dot)"
+    )
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        help="language of the labels (default: --ui-lang, else the scenario's language)",
+    )
+
+
+def cmd_graph(args: argparse.Namespace) -> int:
+    from simulator.core.graph import to_dot, to_mermaid
+
+    scenario = scenario_arg(args, args.scenario)
+    render = to_mermaid if args.format == "mermaid" else to_dot
+    print(render(scenario, args.lang or args.ui_lang), end="")
+    return 0
+
+
 SPECS = [
     Spec(
         "trace",
@@ -50,5 +72,17 @@ SPECS = [
         "Explanations follow --ui-lang (default: the locale).",
         _conf_trace,
         cmd_trace,
+    ),
+    Spec(
+        "graph",
+        "draw a scenario: beats, endings, transitions with their conditions, hidden facts",
+        "example:\n  simulator graph my_scenario.zh.yaml | dot -Tsvg > map.svg\n"
+        "  simulator graph preloan-supermarket --format mermaid --lang en > map.mmd\n\n"
+        "Endings are coloured by kind (success green, partial yellow, failure red, walkout\n"
+        "grey); the start beat is bold, bottom-line beats dashed. Transitions out of a beat\n"
+        "are numbered: the first whose condition holds is followed. A fact limited to some\n"
+        "beats is joined to them by a dashed line; otherwise it says 'any beat'.",
+        _conf_graph,
+        cmd_graph,
     ),
 ]
