@@ -11,7 +11,7 @@ Keys (all shown in the footer of the screen where they apply):
   briefing       Enter start · C coach mode · X exam mode · Esc back
   conversation   Enter send · Ctrl+J new line · Ctrl+G hint (coach) · Ctrl+B side panel · Esc end
                  any key while the customer is "typing" skips the pause
-  feedback       1/2/3 tabs · R try again · E export · H history · Esc library
+  feedback       1/2/3 tabs (M missed) · R try again · E export · H history · Esc library
   history        Enter reopen · Esc back
 """
 

@@ -305,6 +305,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "key.tab1": ("概览", "Summary"),
     "key.tab2": ("逐句", "Transcript"),
     "key.tab3": ("错过", "Missed"),
+    "key.missed": ("错过", "Missed"),
+    "tip.missed": ("打开“错过与信息”页", "Open the Missed & facts tab"),
+    "feedback.legend.good": ("计分的技巧", "credited"),
+    "feedback.legend.seen": ("识别到但不计分", "seen, not credited"),
+    "feedback.legend.bad": ("失误、时机不对或重复", "pitfall, wrong moment, repeat"),
     "tip.tab": ("切换到这一页", "Switch to this tab"),
     # ---- history ---------------------------------------------------------------------
     "history.title": ("练习记录", "Practice history"),

@@ -42,9 +42,14 @@ def persona_view(scenario: Scenario) -> PersonaView:
 
 
 def meter_views(practice: Practice, lang: str) -> list[MeterView]:
-    """Current meters, each with the net change of the last turn and (coach mode) its reasons."""
+    """Current meters, each with the net change of the last turn and (coach mode) its reasons.
+
+    An exam gives no ▲▼ until the session has ended: a change after each reply would tell
+    the trainee which replies worked, which is the feedback the exam keeps for the end.
+    """
     session, scenario = practice.session, practice.scenario
-    last = session.turns[-1] if session.turns else None
+    show_changes = practice.coach or practice.finished
+    last = session.turns[-1] if session.turns and show_changes else None
     views = []
     for name, meter in scenario.persona.meters.items():
         changes = [c for c in last.changes if c.meter == name] if last else []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from textual.widgets import TextArea
 
 from simulator.core.engine import MAX_REPLY_CHARS
@@ -64,6 +65,29 @@ async def test_exam_mode_has_no_tags_and_no_hints(make):
         assert "王老板被夸得很受用" not in screen_text(
             app
         )  # reasons name techniques: hidden until the end
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["strip", "side-panel"])
+async def test_exam_mode_shows_no_meter_changes_until_the_end(make, size):
+    app = make(scenario=MINI, exam=True)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for reply in MODEL_REPLIES[:2]:
+            await send(pilot, reply)
+            text = screen_text(app)
+            assert "▲" not in text and "▼" not in text
+        session, _ = expected(MODEL_REPLIES[:2])
+        assert f"信任 {session.meters['trust']:g}" in screen_text(app)  # the value still moves
+        await send(pilot, MODEL_REPLIES[2])  # the end: the last change may be shown
+        assert app.screen.practice.finished
+
+
+async def test_coach_mode_shows_meter_changes_every_turn(make):
+    app = make(scenario=MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await send(pilot, MODEL_REPLIES[0])
+        assert "▲" in screen_text(app)
 
 
 async def test_hint_key_shows_the_moment(make):

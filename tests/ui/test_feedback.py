@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import OptionList
 
 from simulator.tui.screens.conversation import ConversationScreen
@@ -137,3 +138,30 @@ async def test_back_to_library_and_history_from_play_mode(make):
         await settle(pilot)
         assert isinstance(app.screen, LibraryScreen)
         assert "测试用:小超市老板" in screen_text(app)
+
+
+async def test_a_legend_explains_the_marks(make):
+    app = make(scenario=MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await finish(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert "✓ 计分的技巧   · 识别到但不计分   ✗ 失误、时机不对或重复" in screen_text(app)
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        assert "✓ credited   · seen, not credited   ✗ pitfall, wrong moment, repeat" in screen_text(
+            app
+        )
+
+
+@pytest.mark.parametrize("start", ["1", "2"])
+async def test_m_opens_the_missed_tab_in_one_key(make, start):
+    app = make(scenario=MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await finish(pilot)
+        assert "m 错过" in screen_text(app)  # shown in the footer
+        await pilot.press(start, "m")
+        await settle(pilot)
+        assert screen.tab == "missed"
+        assert screen.query_one("#missed-scroll").has_focus  # arrows scroll it at once
+        assert "错过的机会" in screen_text(app)

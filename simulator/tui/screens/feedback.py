@@ -37,6 +37,7 @@ class FeedbackScreen(SimScreen):
         Binding("r", "retry", "Try again", tooltip="Try again", id="retry"),
         Binding("e", "export", "Export", tooltip="Export", id="export"),
         Binding("h", "history", "History", tooltip="History", id="history"),
+        Binding("m", "tab('missed')", "Missed", tooltip="Missed", id="missed"),
         Binding("escape", "library", "Library", key_display="Esc", tooltip="Library", id="library"),
         Binding("1", "tab('summary')", "Summary", show=False, id="tab1"),
         Binding("2", "tab('transcript')", "Transcript", show=False, id="tab2"),
@@ -98,6 +99,7 @@ class FeedbackScreen(SimScreen):
                     yield OptionList(*self._transcript_options(), id="turns")
                     with VerticalScroll(id="why-scroll"):
                         yield Static(Content(self.t("feedback.select")), id="why")
+                yield Static(self._legend(), id="fb-legend")
             with TabPane("3 " + self.t("feedback.tab.missed"), id="tab-missed"):
                 with VerticalScroll(id="missed-scroll", can_focus=True):
                     yield from self._missed()
@@ -194,6 +196,15 @@ class FeedbackScreen(SimScreen):
             prompt = Content("\n").join([head, Content(" ").join(marks)]) if marks else head
             options.append(Option(prompt, id=f"e{n}"))
         return options
+
+    def _legend(self) -> Content:
+        """What the marks beside a reply and in its evidence mean."""
+        return Content.from_markup(
+            "[$text-success]✓[/] $good   [$text-muted]·[/] $seen   [$text-error]✗[/] $bad",
+            good=self.t("feedback.legend.good"),
+            seen=self.t("feedback.legend.seen"),
+            bad=self.t("feedback.legend.bad"),
+        )
 
     def _missed(self) -> ComposeResult:
         r, cat = self.report, self.sim.config.catalogue
