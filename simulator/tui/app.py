@@ -136,12 +136,17 @@ class SimulatorApp(App[int]):
 
     # ---- start and language --------------------------------------------------------------
     def on_mount(self) -> None:
+        # the learned layer loads in the background so the first reply does not wait for it
+        self.run_worker(self._load_grader, thread=True, group="grader", exclusive=True)
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
         if self.config.start is not None:
             self.start_practice(self.config.start, self.config.mode, replace=False)
         else:
             self.push_screen(LibraryScreen())
+
+    def _load_grader(self) -> None:
+        self.grader.learned  # noqa: B018 - loading is the point
 
     def watch_ui_lang(self, lang: str) -> None:
         translate_bindings(self, lang)
