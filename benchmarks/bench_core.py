@@ -6,7 +6,9 @@ Prints medians and p95 over repeated runs; no thresholds are asserted here.
 
 from __future__ import annotations
 
+import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.core.engine import Session  # noqa: E402
-from simulator.core.evaluate import read_jsonl  # noqa: E402
 from simulator.core.grading import Grader  # noqa: E402
+from simulator.core.grading.bank import load_bank  # noqa: E402
 from simulator.core.library import default_root, scan  # noqa: E402
 from simulator.core.scenario import load_scenario  # noqa: E402
 from simulator.core.validate import scenario_files  # noqa: E402
@@ -28,23 +30,36 @@ def pct(values: list[float], q: float) -> float:
 
 
 def grader_throughput() -> None:
-    rows = [
-        r
-        for name in ("devset_zh.jsonl", "devset_en.jsonl")
-        for r in read_jsonl(ROOT / "tests" / "data" / name)
-    ]
+    """Per-reply latency in process, and bulk `simulator grade` as a whole new process."""
+    rows = [{"text": ex.text, "context": ex.context, "lang": ex.lang} for ex in load_bank()]
     grader = Grader()
-    for row in rows[:50]:
-        grader.grade(str(row["text"]), str(row.get("context", "")))
-    rates = []
-    for _ in range(5):
+    grader.grade("warm up")  # loads the learned layer once
+    times = []
+    for row in rows:
         start = time.perf_counter()
-        for row in rows:
-            grader.grade(str(row["text"]), str(row.get("context", "")), str(row.get("lang")))
-        rates.append(len(rows) / (time.perf_counter() - start))
+        grader.grade(row["text"], row["context"], row["lang"])
+        times.append((time.perf_counter() - start) * 1000)
     print(
-        f"grader: {statistics.median(rates):,.0f} replies/s median over 5 runs of {len(rows)} dev-set replies"
+        f"grader (rules + learned), per reply in process over {len(rows)} bank replies: "
+        f"median {statistics.median(times):.2f} ms, p95 {pct(times, 0.95):.2f} ms, "
+        f"max {max(times):.1f} ms; {len(rows) / sum(times) * 1000:,.0f} replies/s"
     )
+    data = "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "simulator", "grade", "--jobs", str(jobs)],
+            input=data,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        took = time.perf_counter() - start
+        assert len(done.stdout.splitlines()) == len(rows)
+        print(
+            f"bulk `simulator grade --jobs {jobs}` whole process: {len(rows)} replies in "
+            f"{took:.1f} s = {len(rows) / took:,.0f} replies/s (start-up included)"
+        )
 
 
 def engine_steps() -> None:
