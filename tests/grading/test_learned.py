@@ -103,10 +103,11 @@ def test_natural_replies_are_read(text, context, lang, label):
     assert any(ev.id == label and ev.text for ev in grade.evidence)
 
 
-@MISSED
 def test_sitting_down_politely_is_not_accepting_a_gift():
     grade = Grader().grade("那我就不客气了", "坐坐坐,先喝口茶", "zh")
     assert "gift" not in grade.pitfalls
+    offered = Grader().grade("那我就不客气了", "这是一点心意,购物卡您拿着", "zh")
+    assert "gift" in offered.pitfalls
 
 
 @pytest.mark.parametrize(

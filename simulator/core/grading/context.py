@@ -100,6 +100,9 @@ def _learned_needs_structure(
     if hits.has("restating") and _learned_only(hits, "restating"):
         if not st.addresses(folded, ctx, lang) or not ctx.strip():
             hits.drop("restating")
+    if hits.has("gift") and _learned_only(hits, "gift") and lx.OPENING.search(ctx):
+        if not lx.GIFT_OFFER.search(ctx) and not lx.GIFT_OFFER.search(folded):
+            hits.drop("gift")  # only a seat or tea was offered: "那我就不客气了" is politeness
     if hits.has("premature_pressure") and not hits.has("pressure"):
         hits.drop("premature_pressure")  # premature pressure is pressure first of all
     if hits.has("probing") and _learned_only(hits, "probing") and not question:
