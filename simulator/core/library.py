@@ -16,11 +16,14 @@ DEFAULT_SCENARIO = "preloan-supermarket"
 
 
 def default_root() -> Path:
-    """$SIMULATOR_LIBRARY, else the repository's scenarios/ folder."""
+    """$SIMULATOR_LIBRARY, else the repository's scenarios/ folder, else the installed copy."""
     env = os.environ.get("SIMULATOR_LIBRARY")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "scenarios"
+    checkout = Path(__file__).resolve().parents[2] / "scenarios"
+    if checkout.is_dir():
+        return checkout
+    return Path(__file__).resolve().parents[1] / "scenarios"  # shipped as simulator/scenarios
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,43 @@
+"""A wheel built from the repository carries the whole product: scenarios, catalogue, bank, model."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.timeout(300)
+def test_the_wheel_ships_scenarios_and_the_grader_data(tmp_path):
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("simulator-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    scenarios = {f"simulator/scenarios/{p.name}" for p in (ROOT / "scenarios").glob("*.yaml")}
+    assert scenarios and scenarios <= names
+    assert "simulator/core/grading/data/model.json.gz" in names
+    assert "simulator/core/grading/data/techniques.yaml" in names
+    bank = {
+        f"simulator/core/grading/data/bank/{p.name}"
+        for p in (ROOT / "simulator/core/grading/data/bank").glob("*.jsonl")
+    }
+    assert bank and bank <= names
