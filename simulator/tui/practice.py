@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from simulator.core.engine import MAX_REPLY_CHARS, Session, Turn
 from simulator.core.feedback import Report, build_report
 from simulator.core.grading import Grader
+from simulator.core.ownership import Owner
 from simulator.core.scenario import Scenario
 from simulator.core.store import HistoryItem, Store, StoreError, Unfinished
 
@@ -81,6 +82,8 @@ class Practice:
     """Seconds played, fixed when the session finished."""
     save_error: StoreError | None = None
     """The last autosave failure, if the last save failed (the session itself goes on)."""
+    took_over: Owner | None = None
+    """The stale owner (a dead or other-host instance) this run took the session from."""
 
     @classmethod
     def new(
@@ -105,6 +108,10 @@ class Practice:
             ui_lang,
             started=clock(),
         )
+        try:
+            store.claim(practice.id)
+        except StoreError as error:
+            practice.save_error = error  # a read-only folder: play on, unsaved, and say so
         practice.save()
         return practice
 
@@ -118,10 +125,15 @@ class Practice:
         *,
         grader: Grader | None = None,
     ) -> Practice:
-        """Replay a saved session; raises SessionError when the scenario changed."""
+        """Replay a saved session and own it.
+
+        Raises SessionError when the scenario changed, SessionInUse when another running
+        instance plays it; `took_over` names a stale owner whose lock was taken.
+        """
         session = Session.from_dict(saved.session, scenario, grader)
         mode = saved.mode if saved.mode in ("coach", "exam") else "coach"
-        return cls(
+        took_over = store.claim(saved.id)
+        practice = cls(
             scenario,
             session,
             mode,
@@ -132,7 +144,9 @@ class Practice:
             saved.draft,
             float(saved.elapsed or 0),
             started=clock(),
+            took_over=took_over,
         )
+        return practice
 
     @property
     def coach(self) -> bool:
@@ -207,3 +221,7 @@ class Practice:
 
     def discard(self) -> None:
         self.store.discard(self.id)
+
+    def release(self) -> None:
+        """Let another instance offer this session (when this one closes without finishing)."""
+        self.store.release(self.id)

@@ -302,6 +302,7 @@ class ConversationScreen(SimScreen):
     def on_unmount(self) -> None:
         if not self.practice.finished:
             self.practice.save()
+            self.practice.release()
 
     # ---- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
