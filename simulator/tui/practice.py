@@ -70,6 +70,8 @@ class Practice:
     """Interface language, saved with the session."""
     draft: str = ""
     """Unsent text."""
+    pending: str | None = None
+    """A reply sent (Enter pressed) but not yet answered; autosaved as the draft."""
     elapsed_before: float = 0.0
     """Seconds played before this run of the app (resumed sessions)."""
     started: float = field(default=0.0)
@@ -174,7 +176,7 @@ class Practice:
                     self.scenario.source,
                     self.mode,
                     self.ui_lang,
-                    self.draft,
+                    self.draft if self.pending is None else self.pending,
                     round(self.elapsed(), 1),
                     "",
                     self.session.to_dict(),
@@ -184,12 +186,22 @@ class Practice:
         except StoreError as error:
             self.save_error = error
 
+    def hold(self, text: str) -> None:
+        """Save a reply the moment it is sent, before grading: a kill while it is graded
+        loses nothing, the next start offers it back in the reply box."""
+        self.pending = text
+        self.save()
+
     def reply(self, text: str) -> Turn:
         """Send a reply (checked with check_reply first); saves the session.
 
         A failed save does not lose the turn: it is kept in `save_error` for the screen to show.
         """
-        turn = self.session.reply(clean_reply(text))
+        self.pending = text  # saved as the draft until the turn itself is saved
+        try:
+            turn = self.session.reply(clean_reply(text))
+        finally:
+            self.pending = None
         self.draft = ""
         if self.session.finished:
             self.finish()
