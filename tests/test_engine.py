@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -157,6 +158,18 @@ def test_an_exact_repeat_is_caught_however_long_ago(long_scenario):
     for n in range(60):
         assert not session.reply(" ".join(random.Random(n).sample(words, 8))).repeat
     assert session.reply("how much do you take in a month").repeat
+
+
+@pytest.mark.timeout(60)
+def test_3000_replies_take_seconds_not_minutes(long_scenario):
+    """The repeat check stays linear past the largest max_turns a file may set (500):
+    no reply repeats another, its worst case (74 s when it was quadratic)."""
+    endless = replace(long_scenario, settings=replace(long_scenario.settings, max_turns=10_000))
+    session = Session.start(endless)
+    words = "shop rent stock supplier invoice bank loan cash month season price margin".split()
+    for n in range(3000):
+        session.reply(" ".join(random.Random(n).choices(words, k=60)))
+    assert not session.finished and len(session.turns) == 3000
 
 
 def test_a_near_repeat_is_caught_among_recent_replies(mini):

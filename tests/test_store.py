@@ -325,3 +325,17 @@ def test_two_exports_in_one_second_do_not_overwrite(tmp_path, mini):
     first = store.export(report, "zh")
     second = store.export(report, "en")
     assert set(first).isdisjoint(second) and all(p.is_file() for p in first + second)
+
+
+def test_a_held_reply_is_the_saved_draft_until_its_turn_is_saved(tmp_path, mini):
+    from simulator.tui.practice import Practice
+
+    store = Store(tmp_path)
+    practice = Practice.new(mini, "coach", store, lambda: 0.0)
+    practice.hold(MODEL[0])
+    practice.draft = ""  # the box is cleared at once; its autosave must not lose the reply
+    practice.save()
+    assert store.unfinished()[0].draft == MODEL[0]
+    practice.reply(MODEL[0])
+    [saved] = store.unfinished()
+    assert saved.draft == "" and saved.replies == 1

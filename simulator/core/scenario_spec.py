@@ -11,6 +11,9 @@ FORMAT_VERSION = 1
 DIFFICULTIES = ("easy", "medium", "hard")
 ENDING_KINDS = ("success", "partial", "failure", "walkout")
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+MAX_TURNS_LIMIT = 500
+"""Largest settings.max_turns: a session longer than this is never practice (and the
+engine's per-session work grows with it)."""
 
 TEXTS = F(
     "list|str",
@@ -164,7 +167,12 @@ SETTINGS = F(
         "idle_patience": F("number", "Patience change for a reply with no technique (default -4)"),
         "repeat_patience": F("number", "Patience change for a repeated reply (default -10)"),
         "max_turns": F(
-            "int", "Replies before the session ends as timed out (default 30)", minimum=1
+            "int",
+            f"Replies before the session ends as timed out (default 30, at most {MAX_TURNS_LIMIT})",
+            minimum=1,
+            maximum=MAX_TURNS_LIMIT,
+            fix=f"use a number from 1 to {MAX_TURNS_LIMIT}; a longer conversation is better "
+            "split into several scenarios",
         ),
         "repeat_line": F("str", "What the customer says to a repeated reply"),
     },

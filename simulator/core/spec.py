@@ -34,7 +34,11 @@ class F:
     values: F | None = None
     """Spec of a map's values (keys are free)."""
     minimum: float | None = None
+    """Smallest allowed number."""
     maximum: float | None = None
+    """Largest allowed number."""
+    fix: str = ""
+    """What to do when the value is out of range (the hint of the error)."""
     pattern: str | None = None
     """Regex a str must match (JSON Schema only; checked by the loader where it matters)."""
     extra: dict[str, Any] = field(default_factory=dict)
@@ -157,11 +161,15 @@ def check(
     if isinstance(value, int | float) and not isinstance(value, bool):
         if spec.minimum is not None and value < spec.minimum:
             problems.append(
-                doc.problem(path, "E013", f"{_label(path)} must be at least {spec.minimum:g}")
+                doc.problem(
+                    path, "E013", f"{_label(path)} must be at least {spec.minimum:g}", spec.fix
+                )
             )
         if spec.maximum is not None and value > spec.maximum:
             problems.append(
-                doc.problem(path, "E013", f"{_label(path)} must be at most {spec.maximum:g}")
+                doc.problem(
+                    path, "E013", f"{_label(path)} must be at most {spec.maximum:g}", spec.fix
+                )
             )
     if isinstance(value, list) and spec.items is not None:
         for index, item in enumerate(value):

@@ -9,6 +9,7 @@ version can read or migrate it. The folder is the platform's user data folder, o
 Layout under the data folder::
 
     unfinished/<id>.json   one per session in progress (autosaved after every turn)
+    unfinished/<id>.lock   the instance playing it (see ownership: never offered elsewhere)
     history/<id>.json      one per finished session: the session record and its report
     exports/               reports exported as Markdown and JSON
     damaged/               records that could not be read, set aside (listed in `damaged`)
@@ -20,6 +21,7 @@ in `Store.damaged` for the app to show, never a crash at start.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -32,7 +34,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.core import scoring
+from simulator.core import ownership, scoring
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Opportunity, PitfallHit, Report, TechniqueResult
 from simulator.core.render import to_json, to_text, transcript_text
@@ -53,6 +55,12 @@ class StoreError(SimulatorError):
     title = "Saved data problem"
 
 
+class SessionInUse(StoreError):
+    """Another app instance, still running, is playing this session."""
+
+    title = "Session open elsewhere"
+
+
 def data_dir() -> Path:
     """$SIMULATOR_DATA_DIR, else the platform's user data folder for the simulator."""
     env = os.environ.get(ENV_DATA_DIR)
@@ -63,8 +71,12 @@ def data_dir() -> Path:
     return Path(user_data_dir("simulator", appauthor=False))
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Write text so that readers see the old file or the new one, never a mix."""
+def atomic_write(path: Path, text: str, *, exclusive: bool = False) -> bool:
+    """Write text so that readers see the old file or the new one, never a mix.
+
+    With exclusive, an existing file is left alone and False returned (a hard link
+    creates the file only if the name is free, in one step).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -73,7 +85,16 @@ def atomic_write(path: Path, text: str) -> None:
                 handle.write(text)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(tmp, path)
+            if not exclusive:
+                os.replace(tmp, path)
+                return True
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                return False
+            finally:
+                Path(tmp).unlink(missing_ok=True)
+            return True
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -292,11 +313,49 @@ class Store:
         out.sort(key=lambda u: (u.saved_at, u.id), reverse=True)
         return out
 
+    def resumable(self) -> list[Unfinished]:
+        """Sessions in progress that no other running instance is playing, newest first."""
+        return [u for u in self.unfinished() if not self._held_elsewhere(u.id)]
+
+    def _lock(self, session_id: str) -> Path:
+        return self.unfinished_dir / f"{session_id}.lock"
+
+    def _held_elsewhere(self, session_id: str) -> ownership.Owner | None:
+        owner = ownership.read_owner(self._lock(session_id))
+        if owner is None or ownership.is_mine(owner) or not ownership.is_live(owner):
+            return None
+        return owner
+
+    def claim(self, session_id: str) -> ownership.Owner | None:
+        """Own a session in progress; returns the stale owner it was taken from, if any.
+
+        Raises SessionInUse when another running instance owns it.
+        """
+        try:
+            return ownership.acquire(self._lock(session_id))
+        except ownership.Held as held:
+            raise SessionInUse(
+                f"session {session_id} is open in another running instance "
+                f"({held.owner.describe()}); finish or close it there first"
+            ) from None
+        except OSError as error:
+            raise StoreError(f"cannot lock {session_id}: {error.strerror or error}") from None
+
+    def release(self, session_id: str) -> None:
+        """Stop owning a session (its autosave stays for the next start to offer)."""
+        with contextlib.suppress(OSError):
+            ownership.release(self._lock(session_id))
+
     def discard(self, session_id: str) -> None:
-        """Forget a session in progress; StoreError when the folder is read-only."""
+        """Forget a session in progress; StoreError when the folder is read-only or
+        SessionInUse when another running instance plays it."""
+        owner = self._held_elsewhere(session_id)
+        if owner is not None:
+            raise SessionInUse(f"session {session_id} is open in another running instance")
         path = self.unfinished_dir / f"{session_id}.json"
         try:
             path.unlink(missing_ok=True)
+            self._lock(session_id).unlink(missing_ok=True)
         except OSError as error:
             raise StoreError(f"cannot remove {path}: {error.strerror or error}") from None
 
@@ -311,7 +370,11 @@ class Store:
         mode: str,
         elapsed: float,
     ) -> HistoryItem:
-        """Record a finished session in the history and drop its autosave."""
+        """Record a finished session in the history and drop its autosave.
+
+        A finished record is never replaced: if the id is already in the history (another
+        instance finished it), this one is saved under a new id, given in the item.
+        """
         item = HistoryItem(
             session_id,
             report.scenario,
@@ -325,13 +388,18 @@ class Store:
             len(session.get("replies") or []),
             round(elapsed, 1),
         )
-        data = {
-            "schema": SCHEMA,
-            "item": {f.name: getattr(item, f.name) for f in fields(HistoryItem)},
-            "session": session,
-            "report": report.to_dict(),
-        }
-        atomic_write(self.history_dir / f"{session_id}.json", _dump(data))
+        for _ in range(100):
+            data = {
+                "schema": SCHEMA,
+                "item": {f.name: getattr(item, f.name) for f in fields(HistoryItem)},
+                "session": session,
+                "report": report.to_dict(),
+            }
+            if atomic_write(self.history_dir / f"{item.id}.json", _dump(data), exclusive=True):
+                break
+            item = replace(item, id=self.new_id(report.scenario))
+        else:
+            raise StoreError(f"no free id for {session_id} in {self.history_dir}")
         self.discard(session_id)
         return item
 

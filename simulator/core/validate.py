@@ -1,5 +1,8 @@
 """Validation: load errors plus the warnings a trainer wants before sharing a file.
 
+Errors found here (the loader finds the others):
+  E030 no ending reachable: no path of transitions from the start leads to an ending
+
 Warnings (`simulator validate --strict` turns them into errors):
   W101 unreachable beat            W105 technique condition that can never hold
   W102 beat with no way out        W106 opportunity without a model reply
@@ -134,6 +137,16 @@ def warnings(scenario: Scenario, grader: Grader | None = None) -> list[Problem]:
                         )
                     )
     ending_index = {ending_id: i for i, ending_id in enumerate(scenario.endings)}
+    if not any(ending_id in reach for ending_id in scenario.endings):
+        out.append(
+            doc.problem(
+                ("start",),
+                "E030",
+                f"no ending can be reached from '{scenario.start}': every session would end "
+                "only when the meters run out or the turns do",
+                "add a 'next' entry that leads to an ending (a success ending, to be passable)",
+            )
+        )
     for ending_id, ending in scenario.endings.items():
         if ending.kind != "walkout" and ending_id not in reach:
             out.append(

@@ -164,6 +164,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "{message}\n\n可以放弃它,或者先保留。",
         "{message}\n\nDiscard it, or keep it for later.",
     ),
+    "resume.took_over": (
+        "这场练习上次由另一个已不在运行的程序打开(主机 {host},进程 {pid}),现由本程序接管。",
+        "This session was left open by an instance that is no longer running "
+        "(pid {pid} on {host}); this one has taken it over.",
+    ),
     "resume.keep": ("保留", "Keep"),
     "store.damaged": (
         "有 {n} 份保存的记录已损坏,已移到 {folder}:{names}",

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from simulator.core.engine import MAX_REPLY_CHARS, Session, Turn
 from simulator.core.feedback import Report, build_report
 from simulator.core.grading import Grader
+from simulator.core.ownership import Owner
 from simulator.core.scenario import Scenario
 from simulator.core.store import HistoryItem, Store, StoreError, Unfinished
 
@@ -69,6 +70,8 @@ class Practice:
     """Interface language, saved with the session."""
     draft: str = ""
     """Unsent text."""
+    pending: str | None = None
+    """A reply sent (Enter pressed) but not yet answered; autosaved as the draft."""
     elapsed_before: float = 0.0
     """Seconds played before this run of the app (resumed sessions)."""
     started: float = field(default=0.0)
@@ -81,6 +84,8 @@ class Practice:
     """Seconds played, fixed when the session finished."""
     save_error: StoreError | None = None
     """The last autosave failure, if the last save failed (the session itself goes on)."""
+    took_over: Owner | None = None
+    """The stale owner (a dead or other-host instance) this run took the session from."""
 
     @classmethod
     def new(
@@ -105,6 +110,10 @@ class Practice:
             ui_lang,
             started=clock(),
         )
+        try:
+            store.claim(practice.id)
+        except StoreError as error:
+            practice.save_error = error  # a read-only folder: play on, unsaved, and say so
         practice.save()
         return practice
 
@@ -118,10 +127,15 @@ class Practice:
         *,
         grader: Grader | None = None,
     ) -> Practice:
-        """Replay a saved session; raises SessionError when the scenario changed."""
+        """Replay a saved session and own it.
+
+        Raises SessionError when the scenario changed, SessionInUse when another running
+        instance plays it; `took_over` names a stale owner whose lock was taken.
+        """
         session = Session.from_dict(saved.session, scenario, grader)
         mode = saved.mode if saved.mode in ("coach", "exam") else "coach"
-        return cls(
+        took_over = store.claim(saved.id)
+        practice = cls(
             scenario,
             session,
             mode,
@@ -132,7 +146,9 @@ class Practice:
             saved.draft,
             float(saved.elapsed or 0),
             started=clock(),
+            took_over=took_over,
         )
+        return practice
 
     @property
     def coach(self) -> bool:
@@ -160,7 +176,7 @@ class Practice:
                     self.scenario.source,
                     self.mode,
                     self.ui_lang,
-                    self.draft,
+                    self.draft if self.pending is None else self.pending,
                     round(self.elapsed(), 1),
                     "",
                     self.session.to_dict(),
@@ -170,12 +186,22 @@ class Practice:
         except StoreError as error:
             self.save_error = error
 
+    def hold(self, text: str) -> None:
+        """Save a reply the moment it is sent, before grading: a kill while it is graded
+        loses nothing, the next start offers it back in the reply box."""
+        self.pending = text
+        self.save()
+
     def reply(self, text: str) -> Turn:
         """Send a reply (checked with check_reply first); saves the session.
 
         A failed save does not lose the turn: it is kept in `save_error` for the screen to show.
         """
-        turn = self.session.reply(clean_reply(text))
+        self.pending = text  # saved as the draft until the turn itself is saved
+        try:
+            turn = self.session.reply(clean_reply(text))
+        finally:
+            self.pending = None
         self.draft = ""
         if self.session.finished:
             self.finish()
@@ -207,3 +233,7 @@ class Practice:
 
     def discard(self) -> None:
         self.store.discard(self.id)
+
+    def release(self) -> None:
+        """Let another instance offer this session (when this one closes without finishing)."""
+        self.store.release(self.id)

@@ -1,7 +1,8 @@
 """Offering an unfinished session back, and reopening it.
 
 After a crash, a closed terminal or Ctrl+C, the autosave is still in the store; on the
-next start the library asks about each one, newest first. A session whose scenario
+next start the library asks about each one, newest first, except those another running
+instance plays (store.resumable: their lock is live). A session whose scenario
 changed cannot be replayed: the dialog shows the engine's reason and offers to discard it.
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
-from simulator.core.store import StoreError, Unfinished
+from simulator.core.store import SessionInUse, StoreError, Unfinished
 from simulator.tui import i18n
 from simulator.tui.i18n import Key
 from simulator.tui.practice import Practice
@@ -51,7 +52,7 @@ def report_damaged(app: SimulatorApp) -> None:
 
 def offer(app: SimulatorApp, skipped: frozenset[str] = frozenset()) -> None:
     """Ask about the newest unfinished session not yet skipped."""
-    pending = [u for u in app.config.store.unfinished() if u.id not in skipped]
+    pending = [u for u in app.config.store.resumable() if u.id not in skipped]
     report_damaged(app)
     if not pending:
         return
@@ -94,6 +95,9 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
         practice = Practice.resume(
             saved, scenario, app.config.store, app.config.clock, grader=app.grader
         )
+    except SessionInUse as error:  # taken by another instance since the offer: not ours
+        app.notify(str(error), title=error.title, severity="error")
+        return
     except SimulatorError as error:
 
         def answered(choice: str | None) -> None:
@@ -114,3 +118,10 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
         return
     app.push_screen(ConversationScreen(practice))
     app.notify(i18n.t("chat.resumed", app.ui_lang))
+    if practice.took_over is not None:
+        owner = practice.took_over
+        app.notify(
+            i18n.t("resume.took_over", app.ui_lang, pid=owner.pid, host=owner.host or "?"),
+            severity="warning",
+            timeout=10,
+        )

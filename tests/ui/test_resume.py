@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 
 from textual.widgets import TextArea
 
 from simulator.core.engine import Session
 from simulator.core.scenario import load_scenario
 from simulator.core.store import Store, StoreError, Unfinished
+from simulator.tui.app import SimulatorApp
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.library import LibraryScreen
+from tests.test_ownership import HOLDER, ROOT
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, send, settle
 
 
@@ -168,3 +173,77 @@ async def test_resume_with_a_bad_seed_explains(make, data_dir):
         await pilot.press("enter")  # resume
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog) and "unusable seed" in screen_text(app)
+
+
+async def test_another_running_instance_s_session_is_not_offered(make, data_dir):
+    """Two processes on one data folder: the live one's session is left alone until it dies."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data_dir), str(MINI)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline().strip()
+        app: SimulatorApp = make()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, LibraryScreen)  # no resume dialog
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        app = make()
+        notes: list[str] = []
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            assert isinstance(app.screen, ChoiceDialog)
+            app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
+            await pilot.press("enter")  # resume
+            await settle(pilot)
+            assert isinstance(app.screen, ConversationScreen)
+        assert any(str(proc.pid) in n and "接管" in n for n in notes), notes
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait(timeout=30)
+
+
+async def test_a_reply_is_on_disk_before_it_is_graded(make, data_dir, monkeypatch):
+    """A kill within ms of Enter loses nothing: the reply is saved before grading starts,
+    and the next start puts it back in the reply box."""
+    at_grading: dict[str, str] = {}
+    real_reply = Session.reply
+
+    def reply_seen_on_disk(self: Session, text: str, *args: object, **kwargs: object):
+        [path] = (data_dir / "unfinished").glob("*.json")
+        at_grading[path.name] = path.read_text("utf-8")  # what a kill now would leave
+        return real_reply(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Session, "reply", reply_seen_on_disk)
+    app = make(scenario=MINI)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reply = app.screen.query_one("#reply", TextArea)
+        reply.text = MODEL_REPLIES[0]  # pasted, then Enter at once: no draft timer ran
+        await pilot.press("enter")
+        await settle(pilot)
+    monkeypatch.setattr(Session, "reply", real_reply)
+    [(name, text)] = at_grading.items()
+    saved = json.loads(text)
+    assert saved["draft"] == MODEL_REPLIES[0] and not saved["session"]["replies"]
+
+    (data_dir / "unfinished" / name).write_text(text, "utf-8")  # the state the kill left
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        assert MODEL_REPLIES[0] in screen_text(app)  # the dialog shows the unsent reply
+        await pilot.press("enter")  # resume
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ConversationScreen)
+        assert screen.practice.session.turns == []
+        assert screen.query_one("#reply", TextArea).text == MODEL_REPLIES[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert [t.reply for t in screen.practice.session.turns] == [MODEL_REPLIES[0]]

@@ -219,6 +219,7 @@ class ConversationScreen(SimScreen):
                 self.t(refusal.key, n=refusal.length, max=MAX_REPLY_CHARS), severity="warning"
             )
             return
+        self.practice.hold(event.text)  # on disk before grading starts
         event.reply_input.clear()
         self._busy = True
         self._reply_worker = self.play(event.text)
@@ -232,7 +233,8 @@ class ConversationScreen(SimScreen):
                 turn = self.practice.reply(text)
             except SimulatorError as error:
                 self.notify(str(error), title=error.title, severity="error")
-                self.query_one(ReplyInput).text = text
+                self.query_one(ReplyInput).text = self.practice.draft = text
+                self.practice.save()
                 return
             problem = self.practice.save_error
             if problem is not None:
@@ -302,6 +304,7 @@ class ConversationScreen(SimScreen):
     def on_unmount(self) -> None:
         if not self.practice.finished:
             self.practice.save()
+            self.practice.release()
 
     # ---- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
