@@ -67,9 +67,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except ScenarioError as error:
+        from simulator.core.diagnostics import format_problem
+
         print(f"{error.title}:", file=sys.stderr)
         for problem in error.problems:
-            print(f"  {problem.format()}", file=sys.stderr)
+            print(f"  {format_problem(problem, commands.ui_lang(args))}", file=sys.stderr)
         return 1
     except SimulatorError as error:
         print(f"{error.title}: {error}", file=sys.stderr)
