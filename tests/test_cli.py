@@ -25,7 +25,8 @@ def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 
 @pytest.mark.parametrize(
-    "command", ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace"]
+    "command",
+    ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace", "new"],
 )
 def test_every_command_has_help_with_an_example(command):
     result = sim(command, "--help")

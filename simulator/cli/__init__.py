@@ -22,6 +22,7 @@ EPILOG = """examples:
   simulator validate --strict scenarios/
   simulator test                            run every scenario's embedded tests
   simulator trace my.zh.yaml --replies r.txt   why each turn went where it went
+  simulator new my.zh.yaml --situation preloan_visit --language zh   a working skeleton
   echo '{"text": "您每月流水大概多少"}' | simulator grade
 """
 
