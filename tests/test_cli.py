@@ -26,7 +26,7 @@ def sim(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str
 
 @pytest.mark.parametrize(
     "command",
-    ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace", "graph"],
+    ["play", "run", "grade", "eval", "validate", "test", "list", "schema", "trace", "graph", "new"],
 )
 def test_every_command_has_help_with_an_example(command):
     result = sim(command, "--help")

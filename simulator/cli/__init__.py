@@ -22,6 +22,7 @@ EPILOG = """examples:
   simulator validate --strict scenarios/
   simulator test                            run every scenario's embedded tests
   simulator trace my.zh.yaml --replies r.txt   why each turn went where it went
+  simulator new my.zh.yaml --situation preloan_visit --language zh   a working skeleton
   echo '{"text": "您每月流水大概多少"}' | simulator grade
 """
 
@@ -67,9 +68,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except ScenarioError as error:
+        from simulator.core.diagnostics import format_problem
+
         print(f"{error.title}:", file=sys.stderr)
         for problem in error.problems:
-            print(f"  {problem.format()}", file=sys.stderr)
+            print(f"  {format_problem(problem, commands.ui_lang(args))}", file=sys.stderr)
         return 1
     except SimulatorError as error:
         print(f"{error.title}: {error}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""Trainer tools: `trace` (why a session went where it went) and `graph` (the map).
+"""Trainer tools: `trace` (why a session went where it went), `graph` (the map), `new`.
 
 Thin callers of `simulator.core.trace` and `simulator.core.graph`; kept apart from
 commands.py so each face of the CLI stays a readable size.
@@ -55,6 +55,44 @@ def cmd_graph(args: argparse.Namespace) -> int:
     scenario = scenario_arg(args, args.scenario)
     render = to_mermaid if args.format == "mermaid" else to_dot
     print(render(scenario, args.lang or args.ui_lang), end="")
+
+
+# ---- new --------------------------------------------------------------------------------
+def _conf_new(p: argparse.ArgumentParser) -> None:
+    from simulator.core.grading.catalogue import builtin
+
+    p.add_argument("file", metavar="FILE", help="the scenario file to write (must not exist)")
+    p.add_argument(
+        "--situation",
+        required=True,
+        choices=sorted(builtin().situations),
+        metavar="ID",
+        help="the seed situation it trains: " + ", ".join(builtin().situations),
+    )
+    p.add_argument(
+        "--language", required=True, choices=("zh", "en"), help="the language of the dialogue"
+    )
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from simulator.core.errors import SimulatorError
+    from simulator.core.skeleton import skeleton
+
+    path = Path(args.file)
+    text = skeleton(args.situation, args.language, path.name, catalogue_arg(args))
+    try:
+        with path.open("x", encoding="utf-8") as out:
+            out.write(text)
+    except FileExistsError:
+        raise SimulatorError(
+            f"{path} already exists; not overwritten (choose another name or remove it)",
+            "File exists",
+        ) from None
+    except OSError as error:
+        raise SimulatorError(f"cannot write {path}: {error.strerror}", "Cannot write") from None
+    print(f"wrote {path}; next: simulator validate --strict {path} && simulator test {path}")
     return 0
 
 
@@ -84,5 +122,16 @@ SPECS = [
         "beats is joined to them by a dashed line; otherwise it says 'any beat'.",
         _conf_graph,
         cmd_graph,
+    ),
+    Spec(
+        "new",
+        "write a commented, working skeleton scenario for a situation",
+        "example:\n  simulator new kiwi_farmer.zh.yaml --situation preloan_visit --language zh\n\n"
+        "The skeleton has a persona with two hidden facts, three beats (the last one a\n"
+        "bottom line), all four ending kinds and three embedded tests; it passes\n"
+        "`simulator validate --strict` and `simulator test` as written. Replace the TODOs.\n"
+        "An existing file is never overwritten.",
+        _conf_new,
+        cmd_new,
     ),
 ]

@@ -21,7 +21,7 @@ from simulator.core.render import to_text, transcript_text
 from simulator.core.scenario import load_scenario
 from simulator.core.scenario_spec import json_schema
 from simulator.core.testing import play, run_tests
-from simulator.core.validate import scenario_files, validate_file
+from simulator.core.validate import scenario_files, validate_file, validate_files
 from simulator.tui.pace import PACES
 
 
@@ -281,26 +281,32 @@ def cmd_eval(args: argparse.Namespace) -> int:
 # ---- validate / test / list / schema -----------------------------------------------
 def _conf_validate(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail (exit 1) on warnings too; they still count as warnings",
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from simulator.core.diagnostics import LABELS, format_problem
+
     catalogue = catalogue_arg(args)
+    lang = ui_lang(args)
     files = scenario_files(args.paths)
     if not files:
         raise SimulatorError(
             "no .yaml files found in " + ", ".join(args.paths), "Nothing to validate"
         )
     errors = warnings = 0
-    for path in files:
-        _, problems = validate_file(path, catalogue)
+    for _, _, problems in validate_files(files, catalogue):
         for problem in problems:
-            is_error = problem.is_error or args.strict
-            errors += is_error
-            warnings += not is_error
-            print(problem.format() + ("" if problem.is_error else " [warning]"))
-    print(f"{len(files)} file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+            errors += problem.is_error
+            warnings += not problem.is_error
+            print(format_problem(problem, lang))
+    summary = LABELS.get(lang, LABELS["en"])["summary"]
+    print(summary.format(files=len(files), errors=errors, warnings=warnings), file=sys.stderr)
+    return 1 if errors or (args.strict and warnings) else 0
 
 
 def _conf_test(p: argparse.ArgumentParser) -> None:
@@ -310,6 +316,7 @@ def _conf_test(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
+    from simulator.core.diagnostics import format_problem
     from simulator.core.library import default_root
 
     catalogue = catalogue_arg(args)
@@ -322,7 +329,7 @@ def cmd_test(args: argparse.Namespace) -> int:
             failed += 1
             print(f"ERROR {path}")
             for problem in problems:
-                print(f"    {problem.format()}")
+                print(f"    {format_problem(problem, ui_lang(args))}")
             continue
         for test, result in zip(scenario.tests, run_tests(scenario, grader), strict=True):
             mark = "ok  " if result.passed else "FAIL"

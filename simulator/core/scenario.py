@@ -59,12 +59,18 @@ def _cond(
     return c.parse(doc, raw[key], path + (key,), problems) if key in raw else None
 
 
+_BLOCKING = frozenset({"E010", "E011"})
+"""Missing keys and wrong types stop the build; every other problem leaves data the
+remaining checks can read, so they run too and one run reports everything."""
+
+
 def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -> Scenario:
     """Check a parsed document and build the Scenario, or raise ScenarioError."""
     from simulator.core.references import check_references
+    from simulator.core.soundness import check_soundness
 
     catalogue = catalogue or builtin()
-    problems: list[Problem] = []
+    problems: list[Problem] = list(doc.slips)
     data = doc.data
     if not isinstance(data, dict):
         raise ScenarioError(
@@ -78,7 +84,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
             ]
         )
     check(doc, SCENARIO, data, (), problems)
-    if problems:
+    if any(p.code in _BLOCKING for p in problems):
         raise ScenarioError(problems)
     persona_raw = data["persona"]
     meters = {
@@ -221,6 +227,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
         doc,
     )
     problems += check_references(scenario, doc, catalogue)
+    problems += check_soundness(scenario, doc)
     if problems:
         raise ScenarioError(problems)
     return scenario

@@ -6,6 +6,7 @@ checks files against the very same specs, so the two cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,6 +154,16 @@ def check(
             )
         )
         return
+    if spec.pattern and isinstance(value, str) and not re.match(spec.pattern, value):
+        problems.append(
+            doc.problem(
+                path,
+                "E013",
+                f"{_label(path)} {value!r} breaks the id rule: lowercase letters, digits, "
+                "'-', '_' and '.', starting with a letter or digit",
+                f"for example '{_id_like(value)}'",
+            )
+        )
     if spec.enum and value not in spec.enum:
         options = ", ".join(str(v) for v in spec.enum)
         problems.append(
@@ -196,6 +207,14 @@ def check(
     if isinstance(value, dict) and "map" in kinds and spec.values is not None:
         for key, item in value.items():
             check(doc, spec.values, item, path + (key,), problems)
+
+
+def _id_like(value: str) -> str:
+    """A valid id close to `value`: lowercased, spaces to '-', other characters dropped."""
+    text = re.sub(r"[\s]+", "-", value.strip().lower())
+    text = re.sub(r"[^a-z0-9_.-]", "", text).strip("-_.")
+    text = re.sub(r"-{2,}", "-", text)
+    return text or "my-id"
 
 
 def _label(path: tuple[Any, ...]) -> str:

@@ -3,7 +3,7 @@
 Errors found here (the loader finds the others):
   E030 no ending reachable: no path of transitions from the start leads to an ending
 
-Warnings (`simulator validate --strict` turns them into errors):
+Warnings (`simulator validate --strict` fails on them; the summary still counts them as warnings):
   W101 unreachable beat            W105 technique condition that can never hold
   W102 beat with no way out        W106 opportunity without a model reply
   W103 ending no path reaches      W107 pass score no path can reach
@@ -13,7 +13,6 @@ Warnings (`simulator validate --strict` turns them into errors):
 
 from __future__ import annotations
 
-from collections import deque
 from pathlib import Path
 
 from simulator.core import conditions as c
@@ -23,20 +22,7 @@ from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
 from simulator.core.scenario import load_scenario
-
-
-def _reachable(scenario: Scenario) -> set[str]:
-    seen = {scenario.start}
-    queue = deque([scenario.start])
-    while queue:
-        beat = scenario.beats.get(queue.popleft())
-        if beat is None:
-            continue
-        for transition in beat.next:
-            if transition.to not in seen:
-                seen.add(transition.to)
-                queue.append(transition.to)
-    return seen
+from simulator.core.soundness import reachable
 
 
 def _can_hold(cond: c.Cond, scenario: Scenario) -> bool:
@@ -95,7 +81,7 @@ def warnings(scenario: Scenario, grader: Grader | None = None) -> list[Problem]:
     if grader is not None:
         out += _model_reply_misses(scenario, grader)
     index = {beat_id: i for i, beat_id in enumerate(scenario.beats)}
-    reach = _reachable(scenario)
+    reach = reachable(scenario)
     for beat_id, beat in scenario.beats.items():
         path = ("beats", index[beat_id])
         if beat_id not in reach:
@@ -228,6 +214,33 @@ def validate_file(
     except ScenarioError as error:
         return None, error.problems
     return scenario, warnings(scenario, _grader(catalogue))
+
+
+def validate_files(
+    paths: list[Path], catalogue: Catalogue | None = None
+) -> list[tuple[Path, Scenario | None, list[Problem]]]:
+    """validate_file for each path, plus E024 for a scenario id an earlier file already uses."""
+    out: list[tuple[Path, Scenario | None, list[Problem]]] = []
+    first: dict[str, tuple[Path, int]] = {}
+    for path in paths:
+        scenario, problems = validate_file(path, catalogue)
+        if scenario is not None and scenario.doc is not None:
+            line = scenario.doc.where(("id",))[0]
+            if scenario.id in first:
+                other, other_line = first[scenario.id]
+                problems = [
+                    scenario.doc.problem(
+                        ("id",),
+                        "E024",
+                        f"scenario id '{scenario.id}' is also used by {other}:{other_line}",
+                        "give each scenario its own id; the library would show only one of them",
+                    ),
+                    *problems,
+                ]
+            else:
+                first[scenario.id] = (path, line)
+        out.append((path, scenario, problems))
+    return out
 
 
 _GRADERS: dict[int, tuple[Catalogue | None, Grader]] = {}

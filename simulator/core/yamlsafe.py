@@ -11,6 +11,7 @@ size, depth, alias expansion and number length, and reports every problem as a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,8 @@ class Document:
     """(line, col), 1-based, of the value at each path, e.g. ("beats", 0, "id")."""
     file: str
     """The file name to report."""
+    slips: tuple[Problem, ...] = ()
+    """Typing slips found and repaired before parsing (see `typing_slips`); still errors."""
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Position of `path`, or of its nearest parent that has one."""
@@ -68,6 +71,7 @@ class _Builder:
         self.file = file
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.slips: list[Problem] = []
         self.count = 0
         self.constructor = yaml.SafeLoader("")
 
@@ -76,6 +80,11 @@ class _Builder:
         self.problems.append(
             Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint)
         )
+
+    def slip(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
+        """A mistake that still leaves readable data: reported, not blocking the checks."""
+        mark = node.start_mark
+        self.slips.append(Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
@@ -118,6 +127,16 @@ class _Builder:
                 result[key] = self.build(value_node, path + (key,))
             return result
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                for item in node.value:
+                    if isinstance(item, yaml.ScalarNode) and not item.style and "，" in item.value:
+                        self.slip(
+                            item,
+                            "E018",
+                            f"a full-width comma 「，」 inside the list keeps {item.value!r} as one item",
+                            "separate items with an ASCII comma ', ', or quote the item "
+                            "if the comma belongs to the text",
+                        )
             return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
         try:
             value = self.constructor.construct_object(node, deep=True)
@@ -166,8 +185,90 @@ def _too_deep(text: str, file: str) -> Problem | None:
     return None
 
 
+_KEY_COLON = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_-]*)[ \u3000]*：")
+_BLOCK_START = re.compile(r"[:-]\s*[|>][0-9+-]*\s*(#.*)?$")
+
+
+def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
+    """Mistakes a Chinese keyboard makes, each named on its line, and the text repaired.
+
+    A tab or a full-width space U+3000 in the indentation and a full-width colon 「：」
+    after a key give YAML's generic messages, often on a later line. Each is reported
+    here with its fix, and repaired in the returned text so that the rest of the file is
+    still checked in the same run. Block scalar contents (after `|` or `>`) are text and
+    are left alone.
+    """
+    problems: list[Problem] = []
+    lines = text.split("\n")
+    block_indent: int | None = None
+    for number, line in enumerate(lines, 1):
+        stripped = line.lstrip(" \t\u3000")
+        indent = len(line) - len(stripped)
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        if not stripped or stripped.startswith("#"):
+            continue
+        lead = line[:indent]
+        if "\t" in lead:
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    lead.index("\t") + 1,
+                    "E015",
+                    "a tab in the indentation (YAML indents with spaces only)",
+                    "replace the tab with spaces; set your editor to insert spaces for Tab",
+                )
+            )
+        if "\u3000" in lead:
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    lead.index("\u3000") + 1,
+                    "E017",
+                    "a full-width space (U+3000) in the indentation",
+                    "indent with ordinary half-width spaces; switch the input method to "
+                    "half-width (半角) for indentation",
+                )
+            )
+        body = lead.replace("\t", "  ").replace("\u3000", "  ") + stripped
+        match = _KEY_COLON.match(body)
+        if match:
+            key = match.group(2)
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    match.end(),
+                    "E016",
+                    f"a full-width colon 「：」 after the key '{key}'",
+                    f"write an ASCII colon and a space: '{key}: '",
+                )
+            )
+            body = body[: match.end() - 1] + ": " + body[match.end() :].lstrip(" ")
+        lines[number - 1] = body
+        if _BLOCK_START.search(body):
+            block_indent = len(body) - len(body.lstrip(" "))
+    return "\n".join(lines), problems
+
+
 def load_text(text: str, file: str) -> Document:
     """Parse YAML text; raise ScenarioError with every problem found."""
+    text, slips = typing_slips(text, file)
+    try:
+        return _load_repaired(text, file, slips)
+    except ScenarioError as error:
+        if not slips:
+            raise
+        # a YAML syntax error after a repair is most likely the slip's own consequence
+        rest = [p for p in error.problems if p.code != "E001"]
+        raise ScenarioError(slips + rest) from None
+
+
+def _load_repaired(text: str, file: str, slips: list[Problem]) -> Document:
     if not text.strip():
         raise ScenarioError(
             [Problem(file, 1, 1, "E003", "the file is empty", "start from docs/scenario-format.md")]
@@ -221,8 +322,8 @@ def load_text(text: str, file: str) -> Document:
             ]
         ) from None
     if builder.problems:
-        raise ScenarioError(builder.problems)
-    return Document(data, builder.marks, file)
+        raise ScenarioError(slips + builder.slips + builder.problems)
+    return Document(data, builder.marks, file, tuple(slips + builder.slips))
 
 
 def load_file(path: Path | str) -> Document:
