@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from simulator.core.evaluate import evaluate, read_jsonl  # noqa: E402
 from simulator.core.grading import Grader  # noqa: E402
-from simulator.core.grading.bank import load_bank  # noqa: E402
+from simulator.core.grading.bank import as_rows, load_bank  # noqa: E402
 
 FILES = {
     "earlier dev zh (rules tuned on)": ROOT / "tests/data/devset_zh.jsonl",
@@ -32,19 +32,8 @@ FILES = {
 
 
 def bank_rows(split: str) -> list[dict[str, object]]:
-    pitfalls = set(Grader(learned=None).catalogue.pitfalls)
-    return [
-        {
-            "text": ex.text,
-            "context": ex.context,
-            "lang": ex.lang,
-            "techniques": sorted(ex.labels - pitfalls),
-            "pitfalls": sorted(ex.labels & pitfalls),
-            "domain": "other" if ex.register == "other" else "banking",
-        }
-        for ex in load_bank()
-        if ex.split == split
-    ]
+    pitfalls = Grader(learned=None).catalogue.pitfalls
+    return as_rows((ex for ex in load_bank() if ex.split == split), pitfalls)
 
 
 def line(

@@ -17,17 +17,7 @@ TOLERANCE = 0.05
 
 
 def _rows(examples):
-    pitfalls = set(Grader().catalogue.pitfalls)
-    return [
-        {
-            "text": ex.text,
-            "context": ex.context,
-            "lang": ex.lang,
-            "techniques": sorted(ex.labels - pitfalls),
-            "pitfalls": sorted(ex.labels & pitfalls),
-        }
-        for ex in examples
-    ]
+    return bank.as_rows(examples, Grader().catalogue.pitfalls)
 
 
 def test_training_is_deterministic():

@@ -45,6 +45,22 @@ class Example:
         return "dev" if digest[0] % DEV_SHARE == 0 else "train"
 
 
+def as_rows(examples: Iterable[Example], pitfalls: Iterable[str]) -> list[dict[str, object]]:
+    """Examples as evaluation rows ({text, context, lang, techniques, pitfalls, domain})."""
+    bad = set(pitfalls)
+    return [
+        {
+            "text": ex.text,
+            "context": ex.context,
+            "lang": ex.lang,
+            "techniques": sorted(ex.labels - bad),
+            "pitfalls": sorted(ex.labels & bad),
+            "domain": "other" if ex.register == "other" else "banking",
+        }
+        for ex in examples
+    ]
+
+
 def parse_row(row: dict[str, object], where: str) -> Example:
     """An Example from one JSON object; SimulatorError naming `where` when malformed."""
     try:
