@@ -432,19 +432,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         ) from None
     examples = bank.load_bank()
     print(f"exemplar bank: {len(examples)} replies", file=sys.stderr)
-    rules = Grader(catalogue_arg(args), learned=None)
-
-    def fired(ex: bank.Example) -> frozenset[str]:
-        g = rules.grade(ex.text, ex.context, ex.lang)
-        return frozenset(g.techniques + g.pitfalls)
-
-    cat = rules.catalogue
-    kinds = {t: "technique" for t in cat.techniques} | {p: "pitfall" for p in cat.pitfalls}
-    trained = train.fit(
+    trained = train.from_catalogue(
         examples,
-        cat.techniques + cat.pitfalls,
-        kinds,
-        fired,
+        catalogue_arg(args),
         bank.fingerprint(),
         progress=lambda line: print(line, file=sys.stderr),
     )

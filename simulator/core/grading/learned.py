@@ -104,13 +104,13 @@ class LearnedLayer:
 
     def __init__(self, model: dict[str, object], bank: Sequence[Example]) -> None:
         self.labels: list[str] = list(model["labels"])  # type: ignore[call-overload]
-        self.langs: dict[str, dict[str, object]] = model["langs"]  # type: ignore[assignment]
         self.thresholds: dict[str, dict[str, float]] = model["thresholds"]  # type: ignore[assignment]
         self._by_label: dict[str, list[dict[str, float]]] = {}
         self._tables: dict[
             str, tuple[dict[str, tuple[tuple[int, float], ...]], list[float], list[int]]
         ] = {}
-        for lang, table in self.langs.items():
+        langs: dict[str, dict[str, object]] = model["langs"]  # type: ignore[assignment]
+        for lang, table in langs.items():
             raw: dict[str, list[float]] = table["weights"]  # type: ignore[assignment]
             rows = {
                 gram: tuple((int(v[i]), v[i + 1]) for i in range(0, len(v), 2))

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from simulator.core.grading.bank import Example
+from simulator.core.grading.catalogue import Catalogue
 from simulator.core.grading.features import features
 from simulator.core.grading.normalise import normalise
 
@@ -119,6 +120,27 @@ def fit(
     }
     _choose_thresholds(model_out, dev, kinds, rules, report, say)
     return Trained(model_out, report)
+
+
+def from_catalogue(
+    examples: Sequence[Example],
+    catalogue: Catalogue,
+    fingerprint: str = "",
+    progress: Callable[[str], None] | None = None,
+) -> Trained:
+    """`fit` with the catalogue's labels and its named rules (no learned layer) as the rules."""
+    from simulator.core.grading.grader import Grader
+
+    rules = Grader(catalogue, learned=None)
+
+    def fired(ex: Example) -> frozenset[str]:
+        grade = rules.grade(ex.text, ex.context, ex.lang)
+        return frozenset(grade.techniques + grade.pitfalls)
+
+    kinds = {t: "technique" for t in catalogue.techniques}
+    kinds |= {p: "pitfall" for p in catalogue.pitfalls}
+    labels = catalogue.techniques + catalogue.pitfalls
+    return fit(examples, labels, kinds, fired, fingerprint, progress)
 
 
 def _choose_thresholds(
