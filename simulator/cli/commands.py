@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.cli.bulk_grade import _conf_grade, cmd_grade
 from simulator.core.errors import SimulatorError
 from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.feedback import build_report
@@ -136,95 +135,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(transcript_text(report, args.ui_lang))
         print(to_text(report, args.ui_lang, markdown=args.markdown))
-    return 0
-
-
-# ---- grade ----------------------------------------------------------------------------
-def _conf_grade(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        help="force the language (default: from each line, else detected)",
-    )
-    p.add_argument(
-        "--jobs",
-        type=int,
-        default=min(2, os.cpu_count() or 1),
-        metavar="N",
-        help="grading processes (default: up to 2); answers stay in input order",
-    )
-
-
-def _has_surrogate(value: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in value)
-
-
-def _grade_request(raw: bytes) -> tuple[str, str, str | None] | str:
-    """One input line as (text, context, lang), or the reason it cannot be graded."""
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return f"not UTF-8 (byte {error.start + 1})"
-    if not line.strip():
-        return "blank line"
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        return f"not JSON: {error.msg}"
-    except RecursionError:
-        return "not JSON: nested too deeply"
-    except ValueError as error:  # e.g. an integer longer than Python's digit limit
-        return f"not JSON: {error}"
-    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        return 'expected an object with a "text" string'
-    text = row["text"]
-    context = row.get("context") if isinstance(row.get("context"), str) else ""
-    if _has_surrogate(text) or _has_surrogate(context):
-        return "text or context holds a lone surrogate (not valid Unicode)"
-    lang = row.get("lang") if row.get("lang") in ("zh", "en") else None
-    return text, context, lang
-
-
-def _answer_line(grader: Grader, number: int, raw: bytes, force_lang: str | None) -> bytes:
-    """The one JSON line that answers input line `number`, whatever it holds."""
-    request = _grade_request(raw.rstrip(b"\r\n"))
-    if isinstance(request, str):
-        answer: dict[str, object] = {"error": f"line {number}: {request}"}
-    else:
-        text, context, lang = request
-        try:
-            answer = grader.grade(text, context, force_lang or lang).to_dict()
-        except Exception as error:  # one reply must not end the stream; it is reported
-            answer = {"error": f"line {number}: cannot grade: {type(error).__name__}: {error}"}
-    return json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace") + b"\n"
-
-
-_POOL_GRADER: Grader | None = None
-"""The grader worker processes inherit (loaded once, before they fork)."""
-
-
-def _pool_answer(job: tuple[int, bytes, str | None]) -> bytes:
-    assert _POOL_GRADER is not None
-    return _answer_line(_POOL_GRADER, *job)
-
-
-def cmd_grade(args: argparse.Namespace) -> int:
-    """One JSON line out for every line in, in order, whatever the line holds."""
-    global _POOL_GRADER
-    grader = Grader(catalogue_arg(args))
-    grader.learned  # noqa: B018 - load the model once, before any worker forks
-    out = sys.stdout.buffer
-    jobs = ((n, raw, args.lang) for n, raw in enumerate(sys.stdin.buffer, 1))
-    if args.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _POOL_GRADER = grader
-        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-            for line in pool.imap(_pool_answer, jobs, chunksize=1):
-                out.write(line)
-                out.flush()
-        return 0
-    for number, raw, lang in jobs:
-        out.write(_answer_line(grader, number, raw, lang))
-        out.flush()
     return 0
 
 

@@ -146,7 +146,7 @@ class SimulatorApp(App[int]):
             self.push_screen(LibraryScreen())
 
     def _load_grader(self) -> None:
-        self.grader.learned  # noqa: B018 - loading is the point
+        self.grader.warm()
 
     def watch_ui_lang(self, lang: str) -> None:
         translate_bindings(self, lang)
