@@ -17,6 +17,7 @@ from simulator.core.errors import ScenarioError, SimulatorError
 EPILOG = """examples:
   simulator                                 open the app on the scenario library
   simulator play preloan-supermarket        start straight in the conversation
+  simulator play preloan-supermarket --relay 张三,李四,王五   a group takes turns on one screen
   simulator --pace off                      the customer answers at once (this run)
   simulator run preloan-supermarket --replies my_replies.txt
   simulator validate --strict scenarios/

@@ -58,7 +58,13 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 def cmd_play(args: argparse.Namespace) -> int:
     from simulator.cli.app_launch import launch
+    from simulator.core.relay import RelayError, parse_names
 
+    if args.relay is not None:
+        try:
+            args.relay_names = parse_names(args.relay)
+        except RelayError as error:
+            raise SimulatorError(error.text(ui_lang(args)), error.title) from None
     return launch(args, scenario=args.scenario)
 
 
@@ -70,6 +76,12 @@ def _conf_play(p: argparse.ArgumentParser) -> None:
         "--exam", action="store_true", help="exam mode: no technique tags or hints until the end"
     )
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+    p.add_argument(
+        "--relay",
+        metavar="NAMES",
+        help="hot-seat relay on one screen: 2-12 names separated by , 、 or ，; "
+        "they take turns, one reply each, and the feedback credits each person",
+    )
     # SUPPRESS: when only `simulator --pace X play` is given, the default must not undo it.
     p.add_argument("--pace", choices=PACES, default=argparse.SUPPRESS, help=PACE_HELP)
 
@@ -461,7 +473,8 @@ SPECS = [
     Spec(
         "play",
         "open the app straight in a conversation",
-        "example:\n  simulator play preloan-supermarket --exam",
+        "examples:\n  simulator play preloan-supermarket --exam\n"
+        "  simulator play preloan-supermarket --relay 张三,李四,王五   a group takes turns",
         _conf_play,
         cmd_play,
     ),

@@ -27,8 +27,14 @@ SEPARATORS = re.compile(r"[,、，;；]")
 
 _TEXT = {
     "empty_list": ("请输入接力的人名,用逗号或顿号隔开", "Enter the relay's names, comma separated"),
-    "too_few": ("接力至少需要 {min} 个人(现在 {n} 个)", "A relay needs at least {min} people ({n} given)"),
-    "too_many": ("接力最多 {max} 个人(现在 {n} 个)", "A relay takes at most {max} people ({n} given)"),
+    "too_few": (
+        "接力至少需要 {min} 个人(现在 {n} 个)",
+        "A relay needs at least {min} people ({n} given)",
+    ),
+    "too_many": (
+        "接力最多 {max} 个人(现在 {n} 个)",
+        "A relay takes at most {max} people ({n} given)",
+    ),
     "empty_name": ("第 {n} 个名字是空的", "Name {n} is empty"),
     "long_name": (
         "名字「{name}」太长(最多 {max} 个字)",

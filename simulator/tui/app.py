@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +75,8 @@ class AppConfig:
     """Monotonic seconds for the elapsed time (tests freeze it)."""
     theme: str
     """Theme at start."""
+    relay: tuple[str, ...] = ()
+    """Names taking turns in a hot-seat relay for `start` (empty: one trainee)."""
 
 
 class SimulatorApp(App[int]):
@@ -85,6 +87,7 @@ class SimulatorApp(App[int]):
         "styles/library.tcss",
         "styles/conversation.tcss",
         "styles/feedback.tcss",
+        "styles/relay.tcss",
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -141,7 +144,9 @@ class SimulatorApp(App[int]):
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
         if self.config.start is not None:
-            self.start_practice(self.config.start, self.config.mode, replace=False)
+            self.start_practice(
+                self.config.start, self.config.mode, replace=False, relay=self.config.relay
+            )
         else:
             self.push_screen(LibraryScreen())
 
@@ -267,7 +272,9 @@ class SimulatorApp(App[int]):
         self.push_screen(ProblemsDialog(broken))
 
     # ---- navigation ----------------------------------------------------------------------------
-    def start_practice(self, scenario: Scenario, mode: str, *, replace: bool = True) -> None:
+    def start_practice(
+        self, scenario: Scenario, mode: str, *, replace: bool = True, relay: tuple[str, ...] = ()
+    ) -> None:
         try:
             practice = Practice.new(
                 scenario,
@@ -277,6 +284,7 @@ class SimulatorApp(App[int]):
                 seed=self.config.seed,
                 grader=self.grader,
                 ui_lang=self.ui_lang,
+                relay=relay,
             )
         except SimulatorError as error:
             self.error(error)
@@ -318,7 +326,7 @@ class SimulatorApp(App[int]):
         self.show_history()
 
     def on_briefing_screen_started(self, message: BriefingScreen.Started) -> None:
-        self.start_practice(message.scenario, message.mode)
+        self.start_practice(message.scenario, message.mode, relay=message.relay)
 
     def on_briefing_screen_closed(self) -> None:
         self.pop_screen()
@@ -332,7 +340,7 @@ class SimulatorApp(App[int]):
         except SimulatorError as error:
             self.error(error)
             return
-        self.start_practice(scenario, message.mode)
+        self.start_practice(scenario, message.mode, relay=message.relay)
 
     def on_feedback_screen_library_requested(self) -> None:
         self.go_library()
@@ -372,11 +380,13 @@ def make_app(
     clock: Callable[[], float] | None = None,
     store: Store | None = None,
     theme: str | None = None,
+    relay: Sequence[str] = (),
 ) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
 
     pace None: the one saved in the preferences, else the default (fast); a pace given here
-    is for this run only, the one chosen in the app is remembered.
+    is for this run only, the one chosen in the app is remembered. relay: the names of a
+    hot-seat relay for `scenario` (already checked with core/relay.parse_names).
     """
     catalogue = catalogue_mod.load(techniques)
     store = store or Store()
@@ -408,6 +418,7 @@ def make_app(
         pace_mod.chosen(pace) or pace_mod.chosen(prefs.get("pace")) or pace_mod.DEFAULT,
         clock or time.monotonic,
         chosen_theme,
+        tuple(relay),
     )
     return SimulatorApp(config)
 
@@ -422,6 +433,7 @@ def run_app(args: argparse.Namespace, scenario: str | None) -> int:
         exam=bool(getattr(args, "exam", False)),
         seed=int(getattr(args, "seed", 0) or 0),
         pace=getattr(args, "pace", None),
+        relay=getattr(args, "relay_names", ()),
     )
     app.run()
     return int(app.return_code or 0)

@@ -316,6 +316,33 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "feedback.legend.seen": ("识别到但不计分", "seen, not credited"),
     "feedback.legend.bad": ("失误、时机不对或重复", "pitfall, wrong moment, repeat"),
     "tip.tab": ("切换到这一页", "Switch to this tab"),
+    # ---- hot-seat relay --------------------------------------------------------------
+    "key.relay": ("接力", "Relay"),
+    "tip.relay": ("输入小组接力的名字", "Enter the names for a group relay"),
+    "relay.label": ("小组接力:", "Relay names:"),
+    "relay.placeholder": (
+        "张三,李四,王五(留空为一人练习)",
+        "Ann, Bo, Cy (leave empty for one trainee)",
+    ),
+    "relay.turn": (
+        "▶ 轮到 {name} 回复(第 {n}/{total} 位)· 下一位:{next}",
+        "▶ {name}'s turn ({n} of {total}) · next: {next}",
+    ),
+    "feedback.tab.group": ("小组", "Group"),
+    "key.tab4": ("小组", "Group"),
+    "key.group": ("小组", "Group"),
+    "tip.group": ("打开小组页:每个人的得分", "Open the Group tab: each person's share"),
+    "group.total": (
+        "全组 {n} 人 · 得分 {score}/100 = 各人得分之和 + 结局 {ending}(超出 0–100 时截断)",
+        "{n} people · score {score}/100 = everyone's points + ending {ending} (kept within 0-100)",
+    ),
+    "group.head": ("{n} 句 · 得分 {points}", "{n} replies · points {points}"),
+    "group.turns": ("第 {turns} 轮", "turns {turns}"),
+    "group.shown": ("用上", "Shown"),
+    "group.taken": ("抓住机会", "took"),
+    "group.missed": ("错过机会", "Missed"),
+    "group.pitfalls": ("失误", "pitfalls"),
+    "group.facts": ("问出", "Uncovered"),
     # ---- history ---------------------------------------------------------------------
     "history.title": ("练习记录", "Practice history"),
     "history.empty": (

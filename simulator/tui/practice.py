@@ -98,8 +98,11 @@ class Practice:
         seed: int = 0,
         grader: Grader | None = None,
         ui_lang: str = "zh",
+        relay: tuple[str, ...] = (),
     ) -> Practice:
+        """relay: the names taking turns (core/relay.parse_names); empty for one trainee."""
         session = Session.start(scenario, seed, grader)
+        session.relay = tuple(relay)
         practice = cls(
             scenario,
             session,
@@ -153,6 +156,11 @@ class Practice:
     @property
     def coach(self) -> bool:
         return self.mode == "coach"
+
+    @property
+    def relay(self) -> tuple[str, ...]:
+        """The names taking turns; empty for one trainee."""
+        return self.session.relay
 
     @property
     def finished(self) -> bool:
