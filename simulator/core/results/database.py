@@ -39,7 +39,7 @@ _READ = "results_read"
 class ResultsError(SimulatorError):
     """The results database cannot be opened, read or written."""
 
-    title = "Results database problem"
+    title = "Results database problem / 结果数据库问题"
 
 
 def normalise_url(url: str) -> str:
