@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import authoring, commands
+from simulator.cli import authoring, commands, results_cmd
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
@@ -25,6 +25,8 @@ EPILOG = """examples:
   simulator trace my.zh.yaml --replies r.txt   why each turn went where it went
   simulator new my.zh.yaml --situation preloan_visit --language zh   a working skeleton
   echo '{"text": "您每月流水大概多少"}' | simulator grade
+  simulator --db postgresql://trainer@db.bank/training   record sessions centrally
+  simulator results push --to postgresql://trainer@db.bank/training
 """
 
 
@@ -48,8 +50,14 @@ def _parser() -> argparse.ArgumentParser:
         "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"
     )
     parser.add_argument("--pace", choices=commands.PACES, help=commands.PACE_HELP)
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="results database the app records sessions in (sqlite:///PATH or "
+        "postgresql://USER@HOST/DB; default: $SIMULATOR_RESULTS_DB, else the data folder's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for spec in commands.SPECS + authoring.SPECS:
+    for spec in commands.SPECS + authoring.SPECS + results_cmd.SPECS:
         child = sub.add_parser(
             spec.name,
             help=spec.help,

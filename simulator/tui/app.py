@@ -35,6 +35,7 @@ from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.library import Library, resolve
+from simulator.core.results.recorder import Recorder
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store
 from simulator.tui import i18n, resume
@@ -75,6 +76,8 @@ class AppConfig:
     """Monotonic seconds for the elapsed time (tests freeze it)."""
     theme: str
     """Theme at start."""
+    recorder: Recorder | None = None
+    """Copies sessions to the results store (None: not recorded)."""
     relay: tuple[str, ...] = ()
     """Names taking turns in a hot-seat relay for `start` (empty: one trainee)."""
 
@@ -244,6 +247,13 @@ class SimulatorApp(App[int]):
         )
         yield cmd("cmd.quit", self.action_quit)
 
+    def results_warning(self, practice: Practice) -> None:
+        """One line when the results store could not be written (the session is safe)."""
+        warning = practice.results_warning()
+        if warning:
+            text = i18n.t("results.warning", self.ui_lang, error=warning)
+            self.notify(text, severity="warning", timeout=8)
+
     def error(self, error: SimulatorError) -> None:
         """Show a core error the way every screen does."""
         self.notify(str(error), title=error.title, severity="error", timeout=10)
@@ -284,6 +294,7 @@ class SimulatorApp(App[int]):
                 seed=self.config.seed,
                 grader=self.grader,
                 ui_lang=self.ui_lang,
+                recorder=self.config.recorder,
                 relay=relay,
             )
         except SimulatorError as error:
@@ -291,6 +302,7 @@ class SimulatorApp(App[int]):
             return
         if practice.save_error is not None:
             self.error(practice.save_error)
+        self.results_warning(practice)
         screen = ConversationScreen(practice)
         if replace:
             self.switch_screen(screen)
@@ -317,6 +329,7 @@ class SimulatorApp(App[int]):
         if practice.save_error is not None:
             self.error(practice.save_error)
         report = practice.finish()
+        self.results_warning(practice)
         self.switch_screen(FeedbackScreen(report, mode=practice.mode, can_retry=True))
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
@@ -380,13 +393,17 @@ def make_app(
     clock: Callable[[], float] | None = None,
     store: Store | None = None,
     theme: str | None = None,
+    results_db: str | None = None,
+    record: bool = True,
     relay: Sequence[str] = (),
 ) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
 
     pace None: the one saved in the preferences, else the default (fast); a pace given here
-    is for this run only, the one chosen in the app is remembered. relay: the names of a
-    hot-seat relay for `scenario` (already checked with core/relay.parse_names).
+    is for this run only, the one chosen in the app is remembered. Sessions are also recorded
+    in the results store at results_db (else $SIMULATOR_RESULTS_DB, else results.db in the
+    store's folder) unless record is False. relay: the names of a hot-seat
+    relay for `scenario` (already checked with core/relay.parse_names).
     """
     catalogue = catalogue_mod.load(techniques)
     store = store or Store()
@@ -418,7 +435,8 @@ def make_app(
         pace_mod.chosen(pace) or pace_mod.chosen(prefs.get("pace")) or pace_mod.DEFAULT,
         clock or time.monotonic,
         chosen_theme,
-        tuple(relay),
+        recorder=Recorder.for_data_folder(store.root, results_db, prefs) if record else None,
+        relay=tuple(relay),
     )
     return SimulatorApp(config)
 
@@ -433,6 +451,7 @@ def run_app(args: argparse.Namespace, scenario: str | None) -> int:
         exam=bool(getattr(args, "exam", False)),
         seed=int(getattr(args, "seed", 0) or 0),
         pace=getattr(args, "pace", None),
+        results_db=getattr(args, "db", None),
         relay=getattr(args, "relay_names", ()),
     )
     app.run()

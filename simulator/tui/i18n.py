@@ -218,6 +218,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "回复有 {n} 字,超过 {max} 字的上限,请删减后再发送。",
         "Your reply has {n} characters; the limit is {max}. Shorten it and send again.",
     ),
+    "results.warning": (
+        "成绩没有写入结果数据库(本机已保存这次练习):{error}",
+        "Not written to the results database (this session is saved on this computer): {error}",
+    ),
     "chat.wait": ("客户还没说完,请稍等。", "The customer is still talking; one moment."),
     "chat.finished": ("这场练习已经结束。", "This session has ended."),
     "chat.ending": ("结局:{kind} — {message}", "Ending: {kind} — {message}"),

@@ -263,6 +263,7 @@ class ConversationScreen(SimScreen):
             problem = self.practice.save_error
             if problem is not None:
                 self.notify(str(problem), title=problem.title, severity="error")
+            self.sim.results_warning(self.practice)
             mine = self._trainee(turn)
             theirs = self._customer(turn.customer, turn.revealed) if turn.customer else None
             delay = typing_delay(turn.customer, self.sim.pace)
