@@ -8,10 +8,11 @@ Keys (all shown in the footer of the screen where they apply):
   everywhere     Ctrl+L interface language · Ctrl+T light/dark · Ctrl+P commands · Ctrl+Q quit
                  (the palette also sets the customer's typing pace: off, fast, natural)
   library        Enter open · / search · Esc clear filters · H history · E broken files
-  briefing       Enter start · C coach mode · X exam mode · Esc back
+  briefing       Enter start · C coach mode · X exam mode · G relay names · Esc back
   conversation   Enter send · Ctrl+J new line · Ctrl+G hint (coach) · Ctrl+B side panel · Esc end
                  any key while the customer is "typing" skips the pause
-  feedback       1/2/3 tabs (M missed) · R try again · E export · H history · Esc library
+  feedback       1/2/3 tabs (M missed; 4 or G group, in a relay) · R try again · E export
+                 · H history · Esc library
   history        Enter reopen · Esc back
 """
 
