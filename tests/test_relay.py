@@ -183,3 +183,21 @@ def test_play_refuses_bad_relay_names_before_opening_the_app():
     english = sim("--ui-lang", "en", "play", str(MINI), "--relay", "Ann,,Bo")
     assert english.returncode == 1 and "Name 2 is empty" in english.stderr
     assert "--relay" in sim("play", "--help").stdout
+
+
+def test_run_relay_prints_the_authors_and_each_person(tmp_path):
+    from tests.test_cli import sim
+
+    replies = tmp_path / "r.txt"
+    replies.write_text("\n".join(RELAY_REPLIES) + "\n", "utf-8")
+    result = sim(
+        "--ui-lang", "zh", "run", str(MINI), "--replies", str(replies), "--relay", "张三,李四,王五"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "李四: 八年可不容易" in result.stdout and "小组接力(3 人)" in result.stdout
+    data = json.loads(
+        sim("run", str(MINI), "--replies", str(replies), "--relay", "Ann,Bo", "--json").stdout
+    )
+    trainee = [e for e in data["transcript"] if e["speaker"] == "trainee"]
+    assert [e["author"] for e in trainee] == ["Ann", "Bo", "Ann", "Bo"]
+    assert data["report"]["relay"] == ["Ann", "Bo"]
