@@ -144,3 +144,22 @@ async def test_retry_keeps_the_group(make):
         assert isinstance(app.screen, ConversationScreen)
         assert app.screen.practice.relay == NAMES
         assert "轮到 张三 回复" in turn_banner(app)
+
+
+async def test_a_relay_reopened_from_the_history_still_shows_each_person(make):
+    app = make(scenario=MINI, relay=NAMES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for reply in RELAY_REPLIES:
+            await send(pilot, reply)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FeedbackScreen) and screen.report.relay == list(NAMES)
+        await pilot.press("g")
+        await settle(pilot)
+        assert "王五 · 1 句 · 得分 +12.5" in screen_text(app)
