@@ -62,7 +62,7 @@ install_postgres() {
 # run a command as the postgres user when we are root, else as ourselves
 as_owner() {
     if [[ "$(id -u)" == 0 ]]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
