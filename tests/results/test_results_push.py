@@ -131,3 +131,11 @@ def test_results_help_has_examples(capsys):
         with pytest.raises(SystemExit):
             main(["results", action, "--help"])
         assert "example:" in capsys.readouterr().out
+
+
+def test_the_top_level_db_option_names_the_local_store(data, mini, grader, tmp_path, capsys):
+    finished_in_history(Store(), mini, grader, MODEL, "h2")
+    target = f"sqlite:///{tmp_path / 'top.db'}"
+    assert main(["--db", target, "results", "import-history"]) == 0
+    with open_results(target) as results:
+        assert [s.id for s in results.sessions()] == ["h2"]
