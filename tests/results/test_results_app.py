@@ -62,6 +62,8 @@ def test_a_played_session_is_recorded_live_then_finished(tmp_path, mini, grader,
         detail = results.session(practice.id)
         assert [t.reply for t in detail.turns] == [t.reply for t in practice.session.turns]
         assert all(t.author == "wang01" for t in detail.turns)
+        assert detail.turns[0].score_so_far > 0  # the live scores are kept
+        assert detail.turns[-1].score_so_far == practice.report.score
     assert practice.results_warning() is None
 
 
