@@ -14,6 +14,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,7 @@ class Recorder:
         self._now = now
         self._results: Results | None = None
         self._started: dict[str, str] = {}
+        self._scores: dict[str, dict[int, int]] = {}
         self._failed: set[str] = set()
         self._warned: set[str] = set()
         self._pending: str | None = None
@@ -125,6 +127,7 @@ class Recorder:
         if session_id in self._failed:
             return
         score = build_report(session).score
+        self._scores.setdefault(session_id, {})[turn.index] = score
         rec = turn_record(turn, self.who.trainee, score, self._now())
         self._try(session_id, lambda r: r.turn(session_id, rec))
 
@@ -143,6 +146,11 @@ class Recorder:
             elapsed=elapsed,
             title=title,
         )
+        scores = self._scores.pop(session_id, {})
+        turns = tuple(
+            replace(t, score_so_far=scores.get(t.index, t.score_so_far)) for t in result.turns
+        )
+        result = replace(result, turns=turns)
         self._failed.discard(session_id)  # the finish is always tried
         self._try(session_id, lambda r: r.finish(result))
 
