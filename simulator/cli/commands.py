@@ -55,9 +55,29 @@ def cmd_app(args: argparse.Namespace) -> int:
     return launch(args, scenario=None)
 
 
+def relay_arg(args: argparse.Namespace) -> tuple[str, ...]:
+    """The names given with --relay (none without it); a SimulatorError in the interface
+    language when they cannot be used."""
+    from simulator.core.relay import RelayError, parse_names
+
+    if getattr(args, "relay", None) is None:
+        return ()
+    try:
+        return parse_names(args.relay)
+    except RelayError as error:
+        raise SimulatorError(error.text(ui_lang(args)), error.title) from None
+
+
+RELAY_HELP = (
+    "hot-seat relay: 2-12 names separated by , 、 or ，; they take turns, one reply each, "
+    "and the feedback credits each person"
+)
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     from simulator.cli.app_launch import launch
 
+    args.relay_names = relay_arg(args)
     return launch(args, scenario=args.scenario)
 
 
@@ -69,6 +89,7 @@ def _conf_play(p: argparse.ArgumentParser) -> None:
         "--exam", action="store_true", help="exam mode: no technique tags or hints until the end"
     )
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+    p.add_argument("--relay", metavar="NAMES", help=RELAY_HELP)
     # SUPPRESS: when only `simulator --pace X play` is given, the default must not undo it.
     p.add_argument("--pace", choices=PACES, default=argparse.SUPPRESS, help=PACE_HELP)
 
@@ -82,6 +103,7 @@ def _conf_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.add_argument("--markdown", action="store_true", help="print the feedback as Markdown")
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+    p.add_argument("--relay", metavar="NAMES", help=RELAY_HELP)
 
 
 def read_replies(name: str) -> list[str]:
@@ -103,9 +125,10 @@ def ui_lang(args: argparse.Namespace) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    relay = relay_arg(args)
     scenario = scenario_arg(args, args.scenario)
     replies = read_replies(args.replies)
-    session = play(scenario, replies, args.seed, Grader(catalogue_arg(args)))
+    session = play(scenario, replies, args.seed, Grader(catalogue_arg(args)), relay)
     report = build_report(session)
     if args.json:
         data = report.to_dict()
@@ -371,14 +394,16 @@ SPECS = [
     Spec(
         "play",
         "open the app straight in a conversation",
-        "example:\n  simulator play preloan-supermarket --exam",
+        "examples:\n  simulator play preloan-supermarket --exam\n"
+        "  simulator play preloan-supermarket --relay 张三,李四,王五   a group takes turns",
         _conf_play,
         cmd_play,
     ),
     Spec(
         "run",
         "play a whole session headless with replies from a file and print the feedback",
-        "example:\n  simulator run preloan-supermarket --replies replies.txt --json\n\n"
+        "examples:\n  simulator run preloan-supermarket --replies replies.txt --json\n"
+        "  simulator run preloan-supermarket --replies replies.txt --relay 张三,李四   authors and a per-person section\n\n"
         "One reply per line. If the replies run out first, the session ends as abandoned and is still graded.",
         _conf_run,
         cmd_run,

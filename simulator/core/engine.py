@@ -103,6 +103,8 @@ class Turn:
     """What the customer said next."""
     ending: str | None
     """Ending id when this reply ended the session."""
+    author: str = ""
+    """Who wrote the reply in a hot-seat relay (empty for one trainee)."""
 
 
 @dataclass
@@ -122,6 +124,8 @@ class Session:
     """(beat id, index of the first turn spent there) for each arrival at a beat."""
     visit_taken: set[str] = field(default_factory=set)
     """Opportunities already credited during the current visit."""
+    relay: tuple[str, ...] = ()
+    """The names taking turns in a hot-seat relay, in order (empty: one trainee)."""
     observer: Callable[[str, c.State], None] | None = field(default=None, repr=False)
     """Tracing hook: told the state each stage ("effects", "facts", "next") judges conditions on."""
     _said: set[str] = field(default_factory=set, init=False, repr=False)
@@ -160,17 +164,26 @@ class Session:
     def current_beat(self) -> Beat:
         return self.scenario.beats[self.beat]
 
+    @property
+    def next_author(self) -> str:
+        """Whose turn it is in a relay (the names rotate, one reply each); "" without one."""
+        return self.relay[len(self.turns) % len(self.relay)] if self.relay else ""
+
     def ending_kind(self) -> str:
         if self.ending in self.scenario.endings:
             return self.scenario.endings[self.ending].kind
         return self.ending or "abandoned"
 
     # ---- the step ------------------------------------------------------------------
-    def reply(self, text: str) -> Turn:
-        """Play one reply; returns the Turn with everything that happened."""
+    def reply(self, text: str, author: str | None = None) -> Turn:
+        """Play one reply; returns the Turn with everything that happened.
+
+        author None: whoever's turn it is in the relay (`next_author`).
+        """
         if self.finished:
             raise SessionError("this session has ended; start a new one")
         text = (text if isinstance(text, str) else str(text))[:MAX_REPLY_CHARS]
+        author = self.next_author if author is None else author
         scenario, beat, words = self.scenario, self.current_beat, _WORDS[self.lang]
         settings = scenario.settings
         index = len(self.turns) + 1
@@ -289,6 +302,7 @@ class Session:
             tuple(f.id for f in revealed),
             "\n".join(s for s in said if s),
             ending,
+            author,
         )
         self.turns.append(turn)
         self._said.add(key)
@@ -377,6 +391,11 @@ class Session:
             "seed": self.seed,
             "replies": [turn.reply for turn in self.turns],
             "abandoned": self.ending == "abandoned",
+            **(
+                {"relay": list(self.relay), "authors": [turn.author for turn in self.turns]}
+                if self.relay
+                else {}
+            ),
         }
 
     @classmethod
@@ -403,10 +422,19 @@ class Session:
         if not isinstance(seed, int) or isinstance(seed, bool) or not -(2**63) <= seed < 2**63:
             raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
         session = cls.start(scenario, seed, grader)
-        for reply in data["replies"]:
+        session.relay = _names(data.get("relay"))
+        authors = _names(data.get("authors"))
+        for n, reply in enumerate(data["replies"]):
             if session.finished:
                 break
-            session.reply(str(reply))
+            session.reply(str(reply), authors[n] if n < len(authors) else None)
         if data.get("abandoned"):
             session.abandon()
         return session
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """A saved list of names; anything else (an older record without one) is no names."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return ()
+    return tuple(value)

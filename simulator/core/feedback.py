@@ -78,6 +78,8 @@ class Report:
     suggestions: list[str]
     transcript: list[dict[str, Any]]
     misplaced: list[dict[str, Any]] = field(default_factory=list)
+    relay: list[str] = field(default_factory=list)
+    """The names that took turns (a hot-seat relay); each trainee entry then has an author."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -191,6 +193,7 @@ def build_report(session: Session) -> Report:
                 "speaker": "trainee",
                 "text": t.reply,
                 "turn": t.index,
+                **({"author": t.author} if t.author else {}),
                 "beat": t.beat,
                 "credited": list(t.credited),
                 "taken": list(t.taken),
@@ -237,6 +240,7 @@ def build_report(session: Session) -> Report:
         suggestions,
         transcript,
         misplaced,
+        list(session.relay),
     )
 
 

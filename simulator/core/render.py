@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from simulator.core.feedback import Report
+from simulator.core.relay import person_lines
 
 LABELS = {
     "zh": {
@@ -121,6 +122,9 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
         out.append(f"{item}{name}: {values}")
     out += ["", f"{h2}{w['suggestions']}"]
     out += [f"{n}. {s}" for n, s in enumerate(report.suggestions, 1)] or [f"{item}{w['none']}"]
+    group = person_lines(report, lang, item)
+    if group:
+        out += ["", f"{h2}{group[0]}", *group[1:]]
     return "\n".join(out) + "\n"
 
 
@@ -130,6 +134,7 @@ def transcript_text(report: Report, lang: str | None = None) -> str:
     lines = []
     for entry in report.transcript:
         who = w["customer"] if entry["speaker"] == "customer" else w["trainee"]
+        who = entry.get("author") or who  # a relay names the person who replied
         tags = ""
         if entry["speaker"] == "trainee":
             marks = [*entry.get("credited", []), *(f"!{p}" for p in entry.get("pitfalls", []))]
