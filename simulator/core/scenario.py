@@ -25,6 +25,7 @@ from simulator.core.model import (
     Line,
     Meter,
     Persona,
+    Person,
     Scenario,
     Settings,
     TestCase,
@@ -51,6 +52,17 @@ def _lines(
             )
             out.append(Line(item["text"], when))
     return tuple(out)
+
+
+def _reactions(raw: Any) -> dict[str, tuple[str, ...]]:
+    """pitfall id -> lines, from `reactions:` (a line or a list of lines per pitfall)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for pitfall, lines in (raw or {}).items():
+        items = lines if isinstance(lines, list) else [lines]
+        texts = tuple(str(line) for line in items if isinstance(line, str) and line.strip())
+        if texts:
+            out[str(pitfall)] = texts
+    return out
 
 
 def _cond(
@@ -116,6 +128,12 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
         persona_raw.get("wants", ""),
         meters,
         facts,
+        tuple(persona_raw.get("aliases") or ()),
+        tuple(
+            Person(p["name"], tuple(p.get("aliases") or ()), p.get("role", ""))
+            for p in persona_raw.get("people") or []
+        ),
+        _reactions(persona_raw.get("reactions")),
     )
     beats: dict[str, Beat] = {}
     for i, b in enumerate(data["beats"]):
@@ -153,6 +171,8 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
             b.get("hint", ""),
             effects,
             transitions,
+            {k: str(v) for k, v in (b.get("model_replies") or {}).items()},
+            _reactions(b.get("reactions")),
         )
     endings: dict[str, Ending] = {}
     for i, e in enumerate(data["endings"]):
