@@ -12,9 +12,7 @@ from tests.conftest import DATA, LIBRARY
 
 @pytest.fixture(scope="module")
 def scenes():
-    return {
-        lang: load_scenario(DATA / "scenarios" / f"react_{lang}.yaml") for lang in ("zh", "en")
-    }
+    return {lang: load_scenario(DATA / "scenarios" / f"react_{lang}.yaml") for lang in ("zh", "en")}
 
 
 PITFALL_REPLIES = {
@@ -152,7 +150,10 @@ def test_a_keyword_in_an_unrelated_sentence_reveals_nothing(scenes, lang, reply)
         ("zh", "我看流水里每个月10号都有一笔固定转账,这是还哪儿的款?"),
         ("zh", "流水里每个月都有一笔七千七的转账。这是怎么回事?"),
         ("en", "What is the standing transfer of 1,550 in the statements every month?"),
-        ("en", "I noticed a standing transfer of 1,550 in the statements every month. What is that?"),
+        (
+            "en",
+            "I noticed a standing transfer of 1,550 in the statements every month. What is that?",
+        ),
     ],
 )
 def test_the_same_keyword_in_a_question_reveals_the_fact(scenes, lang, reply):

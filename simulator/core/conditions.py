@@ -180,7 +180,8 @@ def variants(phrase: str, groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...
             tail = r"(?![a-z])" if name[-1:].isascii() else ""
             pattern = re.compile(edge + re.escape(name) + tail, re.IGNORECASE)
             if name.strip() and pattern.search(phrase):
-                out += [pattern.sub(lambda _m, o=other: o, phrase) for other in group if other != name]
+                pieces = pattern.split(phrase)
+                out += [other.join(pieces) for other in group if other != name]
     return tuple(dict.fromkeys(out))
 
 

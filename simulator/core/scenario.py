@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import process
 
 from simulator.core import conditions as c
+from simulator.core.cjk import tidy_tree
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.grading.catalogue import Catalogue, builtin
 from simulator.core.model import (
@@ -24,8 +25,8 @@ from simulator.core.model import (
     Fact,
     Line,
     Meter,
-    Persona,
     Person,
+    Persona,
     Scenario,
     Settings,
     TestCase,
@@ -98,6 +99,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
     check(doc, SCENARIO, data, (), problems)
     if any(p.code in _BLOCKING for p in problems):
         raise ScenarioError(problems)
+    data = tidy_tree(data)  # display text without folding spaces in Chinese (cjk.py)
     persona_raw = data["persona"]
     meters = {
         name: Meter(
@@ -220,7 +222,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
     settings = Settings(**(data.get("settings") or {}))
     path_raw = data.get("path") or {}
     digest = hashlib.sha256(
-        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        json.dumps(doc.data, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
     scenario = Scenario(
         data["id"],
