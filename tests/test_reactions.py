@@ -160,3 +160,26 @@ def test_the_same_keyword_in_a_question_reveals_the_fact(scenes, lang, reply):
     turn = Session.start(scenes[lang]).reply(reply)
     assert set(turn.credited) & {"probing", "restating"}
     assert turn.revealed == (scenes[lang].persona.facts[0].id,)
+
+
+def test_mrs_lim_is_the_owners_wife_in_the_library():
+    from simulator.core import conditions as c
+    from simulator.core.grading.normalise import normalise
+
+    scenario = load_scenario(LIBRARY / "preloan_supermarket.en.yaml")
+    fact = next(f for f in scenario.persona.facts if f.id == "wife_reluctant")
+    (node,) = [n for n in c.walk(fact.when) if n.op == "phrase"]
+    text = normalise("Mrs Lim, how do you feel about this loan?").text
+    assert c.holds(node, c.State(text=text, aliases=scenario.persona.alias_groups()))
+    assert not c.holds(node, c.State(text=text))  # without the alias, no phrase matches
+
+
+def test_library_reactions_name_real_pitfalls_and_are_used():
+    scenario = load_scenario(LIBRARY / "preloan_supermarket.zh.yaml")
+    session = Session.start(scenario)
+    turn = session.reply("那我就收下了,谢谢您的心意。")
+    assert turn.pitfalls == ("gift",)
+    assert turn.reaction in scenario.persona.reactions["gift"]
+    # where a transition is written for the pitfall, that beat's line is the answer
+    again = Session.start(scenario).reply("不提供流水的话,这笔贷款是批不下来的。")
+    assert "premature_pressure" in again.pitfalls and again.reaction == ""

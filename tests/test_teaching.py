@@ -121,3 +121,12 @@ def test_a_moment_taken_on_a_later_visit_is_not_a_miss():
     )
     (moment,) = [o for o in report.opportunities if o.technique == "empathy"]
     assert moment.taken and moment.turn == 3
+
+
+def test_validate_warns_when_a_model_reply_does_not_earn_its_technique(grader):
+    from simulator.core.validate import warnings
+
+    scenario = load_scenario_text(_with_model(MODEL), "near.yaml")
+    found = [p for p in warnings(scenario, grader) if p.code == "W109"]
+    assert len(found) == 1 and "empathy" in found[0].message
+    assert not [p for p in warnings(load_scenario(REACT_ZH), grader) if p.code == "W109"]
