@@ -20,7 +20,7 @@ from functools import lru_cache
 from simulator.core import conditions as c
 from simulator.core.grading import Evidence
 from simulator.core.grading.clauses import clause_kind, clauses, is_confirm_tag
-from simulator.core.grading.normalise import normalise
+from simulator.core.grading.normalise import Normalised
 
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]+|\.(?=\s|$)")
 _REQUEST = {
@@ -58,19 +58,20 @@ class Sentence:
     """A short question about the sentence before it ("Is that right?", "是这样吗?")."""
 
 
-def split(reply: str, lang: str) -> list[Sentence]:
-    """The sentences of a reply as written, each folded and judged."""
+def split(norm: Normalised, lang: str) -> list[Sentence]:
+    """The sentences of a normalised reply, each judged, with offsets in the reply as written."""
     out: list[Sentence] = []
-    start = 0
-    ends = [m.end() for m in _SENTENCE_END.finditer(reply)]
-    for end in ends + [len(reply)]:
-        if reply[start:end].strip():
-            folded = normalise(reply[start:end]).text.strip()
-            asking = asks(folded, lang)
-            size = len(folded) if lang == "zh" else len(folded.split())
+    folded, start = norm.text, 0
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+    for end in [*ends, len(folded)]:
+        piece = folded[start:end].strip()
+        if piece:
+            asking = asks(piece, lang)
+            size = len(piece) if lang == "zh" else len(piece.split())
             back = asking and size <= _SHORT.get(lang, 9)
-            back = back and bool(_BACK.get(lang, _BACK["en"]).search(folded))
-            out.append(Sentence(folded, start, end, asking, back))
+            back = back and bool(_BACK.get(lang, _BACK["en"]).search(piece))
+            first, last = norm.span(start, end)
+            out.append(Sentence(piece, first, last, asking, back))
         start = end
     return out
 

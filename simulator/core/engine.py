@@ -17,7 +17,7 @@ from typing import Any
 
 from simulator.core import conditions as c
 from simulator.core import reactions
-from simulator.core.asking import addressed, named_techniques, split
+from simulator.core.asking import Sentence, addressed, named_techniques, split
 from simulator.core.errors import SessionError
 from simulator.core.grading import Evidence, Grader
 from simulator.core.grading.context import WARMING
@@ -195,7 +195,8 @@ class Session:
         techniques = [t for t in grade.techniques]
         if "premature_pressure" in pitfalls and "pressure" in techniques:
             techniques.remove("pressure")  # the grader judged it premature for this beat
-        normal = normalise(text).text
+        folded = normalise(text)
+        normal = folded.text
         stuffing = stuffed(normal, normalise(cue).text, self.lang, len(techniques))
         if repeat or stuffing:
             techniques = []
@@ -259,11 +260,13 @@ class Session:
 
         # A fact's phrases count only in sentences addressed to it (asking.py).
         self._observe("facts", state)
-        sentences = split(text, self.lang)
+        sentences: list[Sentence] | None = None
         revealed = []
         for f in scenario.persona.facts:
             if f.id in self.facts or (f.beats and beat.id not in f.beats):
                 continue
+            if sentences is None:
+                sentences = split(folded, self.lang)
             named = named_techniques(f.when) & state.techniques
             asked = replace(state, text=addressed(sentences, grade.evidence, named))
             self._observe(f"fact:{f.id}", asked)
