@@ -12,10 +12,12 @@ from __future__ import annotations
 import zlib
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from simulator.core import conditions as c
+from simulator.core import reactions
+from simulator.core.asking import Sentence, addressed, named_techniques, split
 from simulator.core.errors import SessionError
 from simulator.core.grading import Evidence, Grader
 from simulator.core.grading.context import WARMING
@@ -105,6 +107,8 @@ class Turn:
     """Ending id when this reply ended the session."""
     author: str = ""
     """Who wrote the reply in a hot-seat relay (empty for one trainee)."""
+    reaction: str = ""
+    """The customer's answer to a pitfall of this reply (also the start of `customer`)."""
 
 
 @dataclass
@@ -204,7 +208,8 @@ class Session:
         techniques = [t for t in grade.techniques]
         if "premature_pressure" in pitfalls and "pressure" in techniques:
             techniques.remove("pressure")  # the grader judged it premature for this beat
-        normal = normalise(text).text
+        folded = normalise(text)
+        normal = folded.text
         stuffing = stuffed(normal, normalise(cue).text, self.lang, len(techniques))
         if repeat or stuffing:
             techniques = []
@@ -237,7 +242,7 @@ class Session:
             move("trust", settings.misplaced_trust, reason)
             move("patience", settings.misplaced_patience, reason)
         for p in pitfalls:
-            reason = words["pitfall"].format(name=cat.label(p, self.lang))
+            reason = reactions.reason(p, self.lang, cat.label(p, self.lang))
             move("trust", settings.pitfall_trust, reason)
             move("patience", settings.pitfall_patience, reason)
         if repeat:
@@ -258,6 +263,7 @@ class Session:
             index,
             repeat,
             grade.question,
+            scenario.persona.alias_groups(),
         )
         self._observe("effects", state)
         for effect in beat.effects:
@@ -265,20 +271,33 @@ class Session:
                 for meter, delta in effect.meters.items():
                     move(meter, delta, effect.reason)
 
+        # A fact's phrases count only in sentences addressed to it (asking.py).
         self._observe("facts", state)
-        revealed = [
-            f
-            for f in scenario.persona.facts
-            if f.id not in self.facts
-            and (not f.beats or beat.id in f.beats)
-            and c.holds(f.when, state)
-        ]
+        sentences: list[Sentence] | None = None
+        revealed = []
+        for f in scenario.persona.facts:
+            if f.id in self.facts or (f.beats and beat.id not in f.beats):
+                continue
+            if sentences is None:
+                sentences = split(folded, self.lang)
+            named = named_techniques(f.when) & state.techniques
+            asked = replace(state, text=addressed(sentences, grade.evidence, named))
+            self._observe(f"fact:{f.id}", asked)
+            if c.holds(f.when, asked):
+                revealed.append(f)
         self.facts += [f.id for f in revealed]
         state.facts = frozenset(self.facts)
         said = [f.says for f in revealed]
 
         self._observe("next", state)
+        reaction = reactions.react(
+            scenario.persona, beat, state, pitfalls, self.lang, self.seed, index, key
+        )
         ending, line = self._advance(beat, state, index, repeat)
+        if reaction:
+            said.insert(0, reaction)
+            if line == words["stay"]:
+                line = ""
         if ending is not None and ending in scenario.endings:
             end_spec = scenario.endings[ending]
             line = end_spec.say or end_spec.message
@@ -303,6 +322,7 @@ class Session:
             "\n".join(s for s in said if s),
             ending,
             author,
+            reaction,
         )
         self.turns.append(turn)
         self._said.add(key)

@@ -23,6 +23,7 @@ LABELS = {
         "cue": "客户说",
         "you": "你说",
         "better": "更好的说法",
+        "no_model": "这一刻没有这项技巧的示范回答",
         "pitfalls": "失误",
         "facts": "问出的信息",
         "missed_facts": "没问出的信息",
@@ -49,6 +50,7 @@ LABELS = {
         "cue": "Customer",
         "you": "You said",
         "better": "Better",
+        "no_model": "no model reply for this technique at this moment",
         "pitfalls": "Pitfalls",
         "facts": "Facts uncovered",
         "missed_facts": "Facts missed",
@@ -95,8 +97,7 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
             out.append(f"{item}{w['turn'].format(n=o.turn)} · {name}")
             out.append(f"    {w['cue']}: {o.cue}")
             out.append(f"    {w['you']}: {o.reply}")
-            if o.model_reply:
-                out.append(f"    {w['better']}: {o.model_reply}")
+            out.append(f"    {w['better']}: {o.model_reply or w['no_model']}")
     out += ["", f"{h2}{w['pitfalls']}"]
     if not report.pitfalls and not report.misplaced:
         out.append(f"{item}{w['none']}")

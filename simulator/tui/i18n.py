@@ -297,6 +297,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "feedback.cue": ("客户说", "Customer said"),
     "feedback.said": ("你说", "You said"),
     "feedback.better": ("更好的说法", "Better"),
+    "feedback.no_model": (
+        "这一刻没有这项技巧的示范回答",
+        "no model reply for this technique at this moment",
+    ),
+    "feedback.ending_kind": ("结局:{kind}", "Ending: {kind}"),
     "feedback.pitfalls": ("失误", "Pitfalls"),
     "feedback.facts_found": ("问出的信息", "Facts uncovered"),
     "feedback.facts_missed": ("没问出的信息", "Facts missed"),

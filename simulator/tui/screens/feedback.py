@@ -20,6 +20,7 @@ from textual.widgets import Button, Footer, OptionList, Static, TabbedContent, T
 from textual.widgets.option_list import Option
 
 from simulator.core import relay
+from simulator.core.cjk import tidy
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Report
 from simulator.tui import views
@@ -90,18 +91,14 @@ class FeedbackScreen(SimScreen):
             verdict=verdict,
             need=self.t("feedback.need", n=r.pass_score),
         )
-        ending = self.t(
-            "feedback.ending",
-            kind=views.ending_kind(r.ending_kind, self.lang),
-            message=r.ending_message,
-        )
+        ending = self.t("feedback.ending_kind", kind=views.ending_kind(r.ending_kind, self.lang))
         with Vertical(id="fb-head"):
             yield Static(
                 Content.from_markup("[b]$t[/b] · $m", t=r.title, m=self.t(f"mode.{self.mode}")),
                 id="fb-title",
             )
             yield Static(head, id="fb-score")
-            yield Static(Content(ending.rstrip(" —")), id="fb-ending")
+            yield Static(Content(ending), id="fb-ending")
         with TabbedContent(id="fb-tabs", initial=f"tab-{self.tab}"):
             with TabPane("1 " + self.t("feedback.tab.summary"), id="tab-summary"):
                 yield from self._summary()
@@ -163,6 +160,8 @@ class FeedbackScreen(SimScreen):
         )
         tips.border_title = self.t("feedback.suggestions")
         with VerticalScroll(id="summary-scroll", can_focus=True):
+            if r.ending_message.strip():  # wrapped in full here; the header keeps one line
+                yield Static(Content(tidy(r.ending_message)), id="fb-ending-message")
             with Horizontal(id="summary-top"):
                 yield bars
                 yield chart
@@ -241,7 +240,11 @@ class FeedbackScreen(SimScreen):
             lines.append(self._labelled("feedback.cue", o.cue))
             lines.append(self._labelled("feedback.said", o.reply))
             if o.model_reply:
-                lines.append(self._labelled("feedback.better", o.model_reply, "$text-success"))
+                lines.append(
+                    self._labelled("feedback.better", tidy(o.model_reply), "$text-success")
+                )
+            else:
+                lines.append(self._labelled("feedback.better", self.t("feedback.no_model")))
             lines.append(Content(""))
         yield self._block(
             "feedback.missed", lines or [Content(self.t("feedback.none_missed"))], "fb-missed"
