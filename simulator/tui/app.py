@@ -35,11 +35,11 @@ from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.library import Library, resolve
+from simulator.core.practice import Practice
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store
 from simulator.tui import i18n, resume
 from simulator.tui import pace as pace_mod
-from simulator.tui.practice import Practice
 from simulator.tui.screens.base import Translated, translate_bindings
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.conversation import ConversationScreen

@@ -23,9 +23,9 @@ from textual.worker import Worker
 
 from simulator.core.engine import MAX_REPLY_CHARS, Turn
 from simulator.core.errors import SimulatorError
+from simulator.core.practice import Practice, check_reply
 from simulator.tui import views
 from simulator.tui.pace import typing_delay
-from simulator.tui.practice import Practice, check_reply
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.widgets.chat import Bubble, ChatLog, Note
