@@ -461,8 +461,9 @@ class Session:
             raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
         start = data.get("start")
         if isinstance(start, dict):
-            meters = start.get("meters") if isinstance(start.get("meters"), dict) else {}
-            facts = start.get("facts") if isinstance(start.get("facts"), list) else []
+            raw_meters, raw_facts = start.get("meters"), start.get("facts")
+            meters: dict[str, float] = raw_meters if isinstance(raw_meters, dict) else {}
+            facts: list[Any] = raw_facts if isinstance(raw_facts, list) else []
             session = cls.start_at(
                 scenario,
                 str(start.get("beat", "")),

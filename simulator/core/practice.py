@@ -32,6 +32,15 @@ def clean_reply(text: str) -> str:
     return _CONTROL.sub("", text).strip()
 
 
+MAX_NAME_CHARS = 40
+"""A trainee's name longer than this is refused."""
+
+
+def clean_name(text: str) -> str:
+    """A trainee's name as it is stored: control characters removed, spaces collapsed."""
+    return " ".join(clean_reply(text).split())
+
+
 @dataclass(frozen=True)
 class Refusal:
     """Why a reply cannot be sent."""
@@ -172,7 +181,7 @@ class Practice:
             saved.id,
             saved.ui_lang,
             saved.draft,
-            float(saved.elapsed or 0),
+            elapsed_before=float(saved.elapsed or 0),
             started=clock(),
             took_over=took_over,
             trainee=str(extra.get("trainee") or ""),

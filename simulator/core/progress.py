@@ -137,7 +137,8 @@ class Progress:
     best: tuple[ScenarioBest, ...]
     """Per scenario, in the order first played."""
     moments: tuple[Moment, ...]
-    """Moments to retry, newest first (a missed technique shown later at that beat drops out)."""
+    """Moments to retry, newest first: each (scenario, beat, technique or pitfall) once, from
+    the newest session it happened in; a technique shown later at that beat drops out."""
     unreadable: int = 0
     """History entries whose report could not be read (left out)."""
 
@@ -204,20 +205,18 @@ def _best(ordered: list[tuple[HistoryItem, Report]]) -> tuple[ScenarioBest, ...]
 
 def _moments(ordered: list[tuple[HistoryItem, Report]]) -> tuple[Moment, ...]:
     out: list[Moment] = []
-    shown_later: set[tuple[str, str, str]] = set()
-    """(scenario, beat, technique) shown in a newer session."""
+    done: set[tuple[str, str, str]] = set()
+    """(scenario, beat, id): shown in a newer session, or already listed from a newer one."""
     for item, report in reversed(ordered):
-        out += _moments_of(item, report, shown_later)
-        shown_later.update(
-            (report.scenario, o.beat, o.technique) for o in report.opportunities if o.taken
-        )
+        found = _moments_of(item, report, done)
+        out += found
+        done.update((m.scenario_id, m.beat, i) for m in found for i in m.missed + m.pitfalls)
+        done.update((report.scenario, o.beat, o.technique) for o in report.opportunities if o.taken)
     return tuple(out)
 
 
-def _moments_of(
-    item: HistoryItem, report: Report, shown_later: set[tuple[str, str, str]]
-) -> list[Moment]:
-    """This session's moments, in turn order."""
+def _moments_of(item: HistoryItem, report: Report, done: set[tuple[str, str, str]]) -> list[Moment]:
+    """This session's moments, in turn order, leaving out what `done` holds."""
     missed: dict[int, list[str]] = {}
     pitfalls: dict[int, list[str]] = {}
     first: dict[int, tuple[str, str, str]] = {}
@@ -226,14 +225,14 @@ def _moments_of(
     cues = {e.turn: e.text for e in report.transcript if not e.trainee}
     models = {o.beat: o.model_reply for o in report.opportunities if o.model_reply}
     for o in report.opportunities:
-        if o.taken or (report.scenario, o.beat, o.technique) in shown_later:
+        if o.taken or (report.scenario, o.beat, o.technique) in done:
             continue
         missed.setdefault(o.turn, []).append(o.technique)
         first.setdefault(o.turn, (o.beat, o.cue, o.reply))
     for hit in report.pitfalls:
         line = lines.get(hit.turn)
-        if line is None or not line.beat:
-            continue  # an old report without the beat: no moment to start at
+        if line is None or not line.beat or (report.scenario, line.beat, hit.id) in done:
+            continue  # no beat (an old report): no moment to start at; or listed already
         pitfalls.setdefault(hit.turn, []).append(hit.id)
         first.setdefault(hit.turn, (line.beat, cues.get(hit.turn - 1, ""), hit.reply))
     out = []

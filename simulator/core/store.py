@@ -434,9 +434,12 @@ class Store:
         return report_from_dict(data["report"])
 
     def best(self) -> dict[str, Best]:
-        """Best result per scenario id: a passed session beats a failed one, then the score."""
+        """Best result per scenario id: a passed session beats a failed one, then the score
+        (retried moments left out)."""
         best: dict[str, Best] = {}
         for item in self.history():
+            if item.retry_of:
+                continue  # a retried moment is not a whole session: its score is not comparable
             mine, theirs = Best(item.score, item.passed), best.get(item.scenario_id)
             if theirs is None or (mine.passed, mine.score) > (theirs.passed, theirs.score):
                 best[item.scenario_id] = mine

@@ -37,6 +37,7 @@ class FeedbackScreen(SimScreen):
         Binding("r", "retry", "Try again", tooltip="Try again", id="retry"),
         Binding("e", "export", "Export", tooltip="Export", id="export"),
         Binding("h", "history", "History", tooltip="History", id="history"),
+        Binding("p", "progress", "Progress", tooltip="Progress", id="progress"),
         Binding("m", "tab('missed')", "Missed", tooltip="Missed", id="missed"),
         Binding("escape", "library", "Library", key_display="Esc", tooltip="Library", id="library"),
         Binding("1", "tab('summary')", "Summary", show=False, id="tab1"),
@@ -56,6 +57,9 @@ class FeedbackScreen(SimScreen):
 
     class HistoryRequested(Message):
         """Open the history."""
+
+    class ProgressRequested(Message):
+        """Open the progress screen."""
 
     def __init__(self, report: Report, *, mode: str = "coach", can_retry: bool = True) -> None:
         super().__init__()
@@ -391,6 +395,9 @@ class FeedbackScreen(SimScreen):
 
     def action_history(self) -> None:
         self.post_message(self.HistoryRequested())
+
+    def action_progress(self) -> None:
+        self.post_message(self.ProgressRequested())
 
     def action_library(self) -> None:
         self.post_message(self.LibraryRequested())
