@@ -48,6 +48,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Enter; after your first session this screen shows each technique's trend, your best "
         "results and the moments you can retry.",
     ),
+    "progress.loading": ("正在读取练习记录…", "Reading your sessions…"),
     "progress.unreadable": (
         "有 {n} 场记录无法读取,未计入。",
         "{n} saved session(s) could not be read and are left out.",
@@ -92,6 +93,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "找不到这个场景,无法重练这一刻。",
         "This scenario is no longer in the library; the moment cannot be retried.",
     ),
+    "history.retry": ("(重练片段)", " (retried moment)"),
     # ---- the trainee's name ------------------------------------------------------------------
     "name.title": ("你叫什么名字?", "What is your name?"),
     "name.body": (

@@ -105,6 +105,9 @@ async def test_retry_starts_the_scenario_at_the_moments_beat(make, data_dir):
         assert isinstance(app.screen, ProgressScreen)
         assert app.screen.progress.sessions == 4
 
+        await press(pilot, "escape", "h")  # the history marks the retried moment
+        assert "测试用:小超市老板(重练片段)" in screen_text(app)
+
 
 async def test_empty_progress_says_what_to_do(make):
     app = make(ui_lang="en")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -24,6 +24,7 @@ from simulator.tui.screens.base import SimScreen
 from simulator.tui.screens.history import when_text
 from simulator.tui.widgets.trend import TrendChart, TrendRow
 
+EMPTY = Progress(0, (), (), ())
 FOCUS = {"trends": "#trends-scroll", "best": "#best-table", "moments": "#moments"}
 """The widget that takes the focus on each tab."""
 
@@ -36,7 +37,7 @@ def _clip(text: str, cells: int) -> str:
 class ProgressScreen(SimScreen):
     """How the trainee is doing over time, and the moments worth another go."""
 
-    AUTO_FOCUS = "#trends-scroll"
+    AUTO_FOCUS = "#trends-scroll, #progress-empty"
     BINDINGS = [
         Binding("escape", "back", "Back", key_display="Esc", tooltip="Back", id="back"),
         Binding("n", "name", "Name", tooltip="Name", id="name"),
@@ -65,22 +66,37 @@ class ProgressScreen(SimScreen):
 
     @property
     def progress(self) -> Progress:
+        """The progress read from the history (empty until the worker has read it)."""
+        return self.data if self.data is not None else EMPTY
+
+    def on_mount(self) -> None:
+        super().on_mount()
         if self.data is None:
-            self.data = progress.load(self.sim.config.store)
-        return self.data
+            self.load()
+
+    @work(thread=True, exclusive=True, group="progress")
+    def load(self) -> None:
+        """Read the history in a thread: a long one takes a second (see benchmarks)."""
+        data = progress.load(self.sim.config.store)
+        self.app.call_from_thread(self._loaded, data)
+
+    async def _loaded(self, data: Progress) -> None:
+        self.data = data
+        await self.retranslate()
 
     # ---- layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        data = self.progress
+        data = self.data
         name = self.sim.trainee
         who = self.t("progress.trainee", name=name) if name else self.t("progress.no_name")
         yield Static(
             Content(f"{self.t('progress.title')} · {who}"),
             id="progress-title",
         )
-        if data.empty:
+        if data is None or data.empty:
+            text = self.t("progress.loading" if data is None else "progress.empty")
             with VerticalScroll(id="progress-empty", can_focus=True):
-                yield Static(Content(self.t("progress.empty")), id="progress-empty-text")
+                yield Static(Content(text), id="progress-empty-text")
             yield Footer(compact=True)
             return
         moments = self.t("progress.tab.moments", n=len(data.moments))
@@ -203,6 +219,7 @@ class ProgressScreen(SimScreen):
         """Read the history again (a session finished, the name changed) and rebuild."""
         self.data = None
         await self.retranslate()
+        self.load()
 
     def on_resize(self) -> None:
         if self.is_mounted:
