@@ -49,3 +49,23 @@ def test_a_resumed_session_keeps_its_elapsed_time_and_no_pending_reply(tmp_path,
 )
 def test_names_are_cleaned(raw, name):
     assert clean_name(raw) == name
+
+
+def test_a_retried_moment_resumes_at_its_moment_and_stays_a_retry(tmp_path, mini):
+    from simulator.core.progress import Moment
+
+    store = Store(tmp_path)
+    moment = Moment(
+        "old-session", mini.id, mini.title, "", 3, "business", "说吧。", "", "", ("empathy",),
+        meters={"trust": 60.0, "patience": 30.0},
+    )  # fmt: skip
+    first = Practice.new(mini, "coach", store, lambda: 0.0, at=moment)
+    first.reply("您这儿一个月流水大概多少?")
+    first.release()
+    [saved] = store.unfinished()
+    again = Practice.resume(saved, mini, store, lambda: 0.0)
+    assert again.retry_of == "old-session" and again.session.opening == "说吧。"
+    assert again.session.meters == first.session.meters and again.session.beat == "business"
+    report = again.abandon()
+    assert report.trajectory[0] == {"trust": 60.0, "patience": 30.0}
+    assert store.history()[0].retry_of == "old-session"
