@@ -93,6 +93,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "找不到这个场景,无法重练这一刻。",
         "This scenario is no longer in the library; the moment cannot be retried.",
     ),
+    "chat.retry_mark": (" · 重练片段", " · retried moment"),
     "history.retry": ("(重练片段)", " (retried moment)"),
     # ---- the trainee's name ------------------------------------------------------------------
     "name.title": ("你叫什么名字?", "What is your name?"),

@@ -91,7 +91,7 @@ async def test_retry_starts_the_scenario_at_the_moments_beat(make, data_dir):
         assert session.beat == pressure.beat == "business"
         assert session.meters == pressure.meters and session.current_line == pressure.cue
         assert conversation.practice.retry_of == pressure.session_id
-        assert pressure.cue in screen_text(app)
+        assert pressure.cue in screen_text(app) and "教练模式 · 重练片段" in screen_text(app)
 
         await send(pilot, MODEL_REPLIES[2])  # trust as it was: the hidden loan stays hidden
         conversation.practice.abandon()

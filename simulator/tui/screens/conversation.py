@@ -177,7 +177,7 @@ class ConversationScreen(SimScreen):
     def _tick(self) -> None:
         p = self.practice
         elapsed = views.clock_text(p.elapsed())
-        mode = self.t(f"mode.{p.mode}")
+        mode = self.t(f"mode.{p.mode}") + (self.t("chat.retry_mark") if p.retry_of else "")
         self.query_one("#topbar", Static).update(
             Content(f"{p.scenario.title} · {mode} · {elapsed}")
         )
