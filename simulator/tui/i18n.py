@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from simulator.tui.i18n_progress import STRINGS as _progress_strings
+
 LANGS = ("zh", "en")
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -410,6 +412,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "history.pass": ("通过", "passed"),
     "history.fail": ("未通过", "not passed"),
 }
+
+_STRINGS.update(_progress_strings)
 
 
 class Key(str):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from simulator.core.practice import Practice
 from simulator.core.results import ResultsError, open_results
 from simulator.core.results.recorder import Recorder, identity
 from simulator.core.store import Store
-from simulator.tui.practice import Practice
 
 MODEL = [
     "八年可不容易,街坊都认您,说明您做人实在。",
