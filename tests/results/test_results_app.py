@@ -123,3 +123,26 @@ def test_a_session_whose_write_failed_reaches_the_store_by_import(tmp_path, mini
     with open_results(f"sqlite:///{Path(tmp_path) / 'later.db'}") as results:
         assert import_history(store, results, who).new == 1
         assert results.sessions()[0].score == practice.report.score
+
+
+def test_prepare_opens_the_store_early_and_keeps_failures_for_the_first_write(tmp_path):
+    opened: list[str | None] = []
+
+    def opener(url: str | None):
+        opened.append(url)
+        return open_results(url)
+
+    recorder = Recorder(f"sqlite:///{tmp_path / 'r.db'}", identity({"name": "me"}), opener=opener)
+    recorder.prepare()
+    recorder.prepare()
+    assert len(opened) == 1 and (tmp_path / "r.db").exists()
+    recorder.close()
+
+    def broken(url: str | None):
+        raise ResultsError("down / 无法连接")
+
+    failing = Recorder(None, identity({"name": "me"}), opener=broken)
+    failing.prepare()
+    assert failing.warning() is None  # nothing to say until a session is affected
+    failing.start("s1", "sc", "T", "zh", "coach")
+    assert "无法连接" in (failing.warning() or "")
