@@ -146,3 +146,22 @@ def test_prepare_opens_the_store_early_and_keeps_failures_for_the_first_write(tm
     assert failing.warning() is None  # nothing to say until a session is affected
     failing.start("s1", "sc", "T", "zh", "coach")
     assert "无法连接" in (failing.warning() or "")
+
+
+def test_a_relay_credits_each_turn_to_its_author_in_the_store(tmp_path, mini, grader):
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    recorder = Recorder.for_data_folder(tmp_path, url, {})
+    store = Store(tmp_path / "data")
+    practice = Practice.new(
+        mini, "coach", store, lambda: 0.0, grader=grader, recorder=recorder, relay=("张三", "李四")
+    )
+    for reply in MODEL:
+        if not practice.finished:
+            practice.reply(reply)
+    practice.finish()
+    with open_results(url) as results:
+        (done,) = results.sessions()
+        detail = results.session(done.id)
+        assert detail is not None
+        authors = [turn.author for turn in detail.turns]
+        assert authors == ["张三", "李四", "张三"][: len(authors)] and len(authors) >= 2

@@ -27,7 +27,7 @@ def turn_record(turn: Turn, author: str, score_so_far: int, at: str) -> TurnReco
         index=turn.index,
         beat=turn.beat,
         reply=turn.reply,
-        author=author,
+        author=turn.author or author,
         cue=turn.cue,
         customer=turn.customer,
         techniques=tuple(turn.credited),
