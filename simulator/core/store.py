@@ -297,7 +297,7 @@ class Store:
 
     def new_id(self, scenario_id: str) -> str:
         """A unique, sortable session id."""
-        return f"{self.now():%Y%m%d-%H%M%S}-{_slug(scenario_id)}-{secrets.token_hex(2)}"
+        return f"{self.now():%Y%m%d-%H%M%S}-{_slug(scenario_id)}-{secrets.token_hex(4)}"
 
     # ---- sessions in progress ------------------------------------------------------
     def autosave(self, item: Unfinished) -> None:
