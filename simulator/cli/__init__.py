@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import authoring, commands, results_cmd
+from simulator.cli import authoring, classroom, commands, results_cmd
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         "postgresql://USER@HOST/DB; default: $SIMULATOR_RESULTS_DB, else the data folder's)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for spec in commands.SPECS + authoring.SPECS + results_cmd.SPECS:
+    for spec in commands.SPECS + authoring.SPECS + results_cmd.SPECS + classroom.SPECS:
         child = sub.add_parser(
             spec.name,
             help=spec.help,
