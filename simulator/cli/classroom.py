@@ -17,6 +17,7 @@ SERVE_EPILOG = """examples:
   simulator classroom serve --host 0.0.0.0 --class 2026A
   simulator classroom serve --host 0.0.0.0 --public-url http://training-pc.local:8000/ --key s3cret
   simulator classroom serve --host 0.0.0.0 --db postgresql://trainer@db.bank/training
+  simulator --pace off classroom serve --host 0.0.0.0   the customer answers at once
 
 The trainer's three steps / 讲师三步:
   1. serve: run the command above with --host 0.0.0.0 (it prints the address, class code
@@ -112,6 +113,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         lang=args.lang or ui_lang(args),
         public_url=server.trainee_url(host, args.port, args.public_url) if shared else "",
         library=args.library,
+        pace=getattr(args, "pace", None),
     )
     return server.run(config, server.Listen(host, args.port), shared)
 

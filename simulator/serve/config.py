@@ -56,6 +56,8 @@ class ServeConfig:
     """The Python that runs each trainee's app."""
     library: str | None = None
     """--library passed on to the app."""
+    pace: str | None = None
+    """--pace passed on to the app (off, fast, natural; None: the app's default)."""
 
     def trainee_dir(self, trainee: str) -> Path:
         return self.data_root / "trainees" / safe_id(trainee)

@@ -40,6 +40,8 @@ def app_command(config: ServeConfig, lang: str) -> str:
     argv = [config.python, "-m", "simulator", "--ui-lang", lang]
     if config.library:
         argv += ["--library", config.library]
+    if config.pace:
+        argv += ["--pace", config.pace]
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
 
 
@@ -77,14 +79,28 @@ class TraineeAppService(AppService):
         return environment
 
     async def stop(self) -> None:
-        """Ask the app to quit; kill it if it has not within STOP_GRACE_SECONDS."""
+        """Ask the app to quit; kill it if it has not within STOP_GRACE_SECONDS.
+
+        Then wait for the process and close its pipes here, while the event loop still
+        runs, rather than leaving them to the garbage collector.
+        """
+        process = self._process
         try:
             await asyncio.wait_for(super().stop(), STOP_GRACE_SECONDS)
         except (TimeoutError, ConnectionError, RuntimeError):
-            process = self._process
-            if process is not None and process.returncode is None:
+            pass
+        if process is None:
+            return
+        try:
+            if process.returncode is None:
                 with contextlib.suppress(ProcessLookupError):
                     process.kill()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(process.wait(), STOP_GRACE_SECONDS)
+        finally:
+            transport = getattr(process, "_transport", None)
+            if transport is not None:
+                transport.close()
 
 
 @dataclass
@@ -179,9 +195,11 @@ async def serve_app(
     except Exception:
         log.exception("trainee %s: the app stopped with an error", who.trainee)
     finally:
-        seats.leave(seat)
-        if service is not None:
-            await service.stop()
+        try:
+            if service is not None:
+                await service.stop()
+        finally:
+            seats.leave(seat)  # only once the process is gone
 
 
 async def _pump(websocket: WebSocket, service: TraineeAppService) -> None:

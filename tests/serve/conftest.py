@@ -99,9 +99,10 @@ class LiveServer:
         self.config = config
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.app = make_app(config)
         self.server = uvicorn.Server(
             uvicorn.Config(
-                make_app(config), host="127.0.0.1", port=self.port, log_level="warning",
+                self.app, host="127.0.0.1", port=self.port, log_level="warning",
                 ws="websockets",
             )
         )
@@ -117,6 +118,10 @@ class LiveServer:
         return self
 
     def __exit__(self, *_: object) -> None:
+        seats = self.app.state.classroom.seats
+        deadline = time.monotonic() + 30
+        while len(seats) and time.monotonic() < deadline:  # closed tabs: apps wind down
+            time.sleep(0.1)
         self.server.should_exit = True
         self.thread.join(30)
 
