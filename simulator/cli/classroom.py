@@ -62,9 +62,7 @@ def _conf_serve(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="browser sessions at once, ~50 MB each (default 40); more see 'class full'",
     )
-    p.add_argument(
-        "--lang", choices=("zh", "en"), help="default language of the pages and the app"
-    )
+    p.add_argument("--lang", choices=("zh", "en"), help="default language of the pages and the app")
     p.add_argument("--key", metavar="KEY", help="trainer key for /dash (default: random)")
     p.add_argument(
         "--data",
@@ -108,7 +106,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         class_code=class_code,
         trainer_key=key.strip(),
         data_root=root,
-        results_url=args.db or os.environ.get("SIMULATOR_RESULTS_DB") or f"sqlite:///{root / 'results.db'}",
+        results_url=args.db
+        or os.environ.get("SIMULATOR_RESULTS_DB")
+        or f"sqlite:///{root / 'results.db'}",
         max_sessions=max_sessions,
         lang=args.lang or ui_lang(args),
         public_url=server.trainee_url(host, args.port, args.public_url) if shared else "",

@@ -65,6 +65,17 @@ def heat_data(matrix: dict[str, dict[str, Any]], names: dict[str, str], label, l
     }
 
 
+def evidence_by_entry(turn: Any, most: int = 4) -> list[tuple[str, list[str]]]:
+    """A reply's evidence as (technique or pitfall id, its distinct words), in order."""
+    found: dict[str, list[str]] = {}
+    for item in turn.evidence:
+        words = found.setdefault(str(item.get("id", "")), [])
+        text = str(item.get("text", "")).strip()
+        if text and text not in words and len(words) < most:
+            words.append(text)
+    return [(entry, words) for entry, words in found.items() if entry]
+
+
 def routes(room: Classroom) -> list[BaseRoute]:
     label = Labels()
     class_code = room.config.class_code
@@ -106,13 +117,20 @@ def routes(room: Classroom) -> list[BaseRoute]:
             return room.page(request, "message.html", 403, title_key="forbidden", body_key="")
         detail = await run_in_threadpool(room.results.session, request.path_params["id"])
         if detail is None or detail.summary.class_code != class_code:
-            return room.page(
-                request, "message.html", 404, title_key="session_missing", body_key=""
-            )
+            return room.page(request, "message.html", 404, title_key="session_missing", body_key="")
         missed_at: dict[int, list[Any]] = {}
         for item in detail.missed:
             missed_at.setdefault(item.turn, []).append(item)
-        return room.page(request, "session.html", s=detail, missed_at=missed_at, label=label)
+        sm = detail.summary
+        return room.page(
+            request,
+            "session.html",
+            s=detail,
+            missed_at=missed_at,
+            label=label,
+            evidence=evidence_by_entry,
+            names={sm.trainee: sm.display_name or sm.trainee},
+        )
 
     async def events(request: Request) -> Response:
         if not room.keys.is_trainer(request):
@@ -147,7 +165,8 @@ def _part_context(room: Classroom, name: str, class_code: str, label, lang: str)
         names = {r.trainee: r.display_name or r.trainee for r in board}
         data = heat_data(results.technique_matrix(class_code), names, label, lang)
         return {"data": data, "data_json": json.dumps(data, ensure_ascii=False)}
-    return {"rows": results.common_mistakes(class_code, limit=8)}
+    names = {r.trainee: r.display_name or r.trainee for r in results.leaderboard(class_code)}
+    return {"rows": results.common_mistakes(class_code, limit=8), "names": names}
 
 
 async def _changes(request: Request, room: Classroom, class_code: str) -> AsyncIterator[str]:

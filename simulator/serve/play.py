@@ -212,7 +212,8 @@ async def _pump(websocket: WebSocket, service: TraineeAppService) -> None:
             await service.send_bytes(data.encode("utf-8"))
         elif kind == "resize" and isinstance(data, dict):
             await service.set_terminal_size(
-                _int(str(data.get("width")), 80, 20, 400), _int(str(data.get("height")), 24, 10, 200)
+                _int(str(data.get("width")), 80, 20, 400),
+                _int(str(data.get("height")), 24, 10, 200),
             )
         elif kind == "ping":
             await websocket.send_json(["pong", data])

@@ -29,7 +29,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "lang_zh": ("中文", "中文 (Chinese)"),
     "lang_en": ("English", "English"),
     "enter": ("进入", "Enter"),
-    "logged_in_as": ("当前学员：{name}（{trainee}）· 课堂 {class_code}", "Signed in as {name} ({trainee}) · class {class_code}"),
+    "logged_in_as": (
+        "当前学员：{name}（{trainee}）· 课堂 {class_code}",
+        "Signed in as {name} ({trainee}) · class {class_code}",
+    ),
     "start_practice": ("开始练习", "Start practising"),
     "logout": ("退出登录", "Sign out"),
     "err_class": (
@@ -69,7 +72,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "open": ("打开", "Open"),
     # dashboard
     "dash_title": ("课堂看板 · {class_code}", "Class dashboard · {class_code}"),
-    "dash_join": ("学员打开：{url}　课堂代码：{class_code}", "Trainees open: {url}   class code: {class_code}"),
+    "dash_join": (
+        "学员打开：{url}　课堂代码：{class_code}",
+        "Trainees open: {url}   class code: {class_code}",
+    ),
     "dash_connected": ("在线 {n}/{max}", "Connected {n}/{max}"),
     "live_title": ("正在练习", "Playing now"),
     "live_empty": ("还没有人在练习。", "Nobody is playing yet."),
@@ -87,7 +93,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "mistakes_empty": ("还没有错题。", "No mistake yet."),
     "kind_missed": ("错过的机会", "Missed opportunity"),
     "kind_pitfall": ("失误", "Pitfall"),
-    "times": ("{n} 次", "{n} times"),
+    "times": ("{n} 次", "×{n}"),
     "their_words": ("学员原话", "Their words"),
     "model_reply": ("参考说法", "Model reply"),
     "col_trainee": ("学员", "Trainee"),
@@ -111,8 +117,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     # session
     "session_title": ("{name} · {title}", "{name} · {title}"),
     "session_meta": (
-        "得分 {score}（及格 {pass_score}）· {result} · 结局 {ending}",
-        "Score {score} (pass {pass_score}) · {result} · ending {ending}",
+        "得分 {score}（及格 {pass_score}）· {result} · 结局：{ending}",
+        "Score {score} (pass {pass_score}) · {result} · ending: {ending}",
     ),
     "session_missing": ("没有这个练习记录。", "There is no such session."),
     "customer": ("客户", "Customer"),
@@ -121,6 +127,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "pitfall": ("失误", "Pitfall"),
     "evidence": ("依据", "Evidence"),
     "missed_here": ("错过：{technique} · 参考：{model}", "Missed: {technique} · model: {model}"),
+    "ending_success": ("成功", "success"),
+    "ending_partial": ("部分达成", "partly reached"),
+    "ending_failure": ("失败", "failure"),
+    "ending_walkout": ("客户离开", "the customer walked out"),
+    "ending_timeout": ("超时", "out of time"),
+    "ending_abandoned": ("中途结束", "ended early"),
     "forbidden": ("只有讲师可以查看。", "Only the trainer can see this."),
     "not_found": ("没有这个页面。", "There is no such page."),
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -84,12 +85,25 @@ class Classroom:
         return response
 
 
+def clock(iso: str) -> str:
+    """An ISO time as HH:MM:SS on this machine's clock (the trainer's room)."""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%H:%M:%S")
+
+
 def _templates() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(HERE / "templates")),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["clock"] = clock
+    return env
 
 
 class SecurityHeaders:
@@ -138,7 +152,9 @@ def make_app(config: ServeConfig, results: Results | None = None) -> Starlette:
     async def login(request: Request) -> Response:
         values = await form(request)
         lang = text.pick_lang(values.get("lang"), room.config.lang)
-        problems = [] if same_class(values.get("class", ""), config.class_code) else [("err_class", {})]
+        problems = (
+            [] if same_class(values.get("class", ""), config.class_code) else [("err_class", {})]
+        )
         problems += check_trainee(values.get("trainee", ""), values.get("name", ""))
         if problems:
             return room.page(

@@ -64,7 +64,11 @@ def play_one(
         ended = (FIXED + timedelta(minutes=minutes + 9)).isoformat()
         results.finish(
             result_from_report(
-                report, session_id=session_id, who=who, mode="coach", started_at=started,
+                report,
+                session_id=session_id,
+                who=who,
+                mode="coach",
+                started_at=started,
                 finished_at=ended,
             )
         )

@@ -102,7 +102,10 @@ class LiveServer:
         self.app = make_app(config)
         self.server = uvicorn.Server(
             uvicorn.Config(
-                self.app, host="127.0.0.1", port=self.port, log_level="warning",
+                self.app,
+                host="127.0.0.1",
+                port=self.port,
+                log_level="warning",
                 ws="websockets",
             )
         )

@@ -14,11 +14,11 @@ import time
 from urllib.parse import urlsplit
 
 import pytest
-from tests.serve.classdata import fill_class, grader_and_scenario, play_one
-from tests.serve.conftest import CHROMIUM_ARGS, CLASS, KEY, LiveServer, make_config
 
 from simulator.core.results import Identity, open_results
 from simulator.serve.config import safe_id
+from tests.serve.classdata import fill_class, grader_and_scenario, play_one
+from tests.serve.conftest import CHROMIUM_ARGS, CLASS, KEY, LiveServer, make_config
 
 pytestmark = pytest.mark.browser
 
@@ -52,7 +52,9 @@ class Screen:
     def wait_for(self, text: str, seconds: float = 120) -> None:
         deadline = time.monotonic() + seconds
         while text not in "".join(self.parts):
-            assert time.monotonic() < deadline, f"{text!r} never drawn: {''.join(self.parts)[-600:]!r}"
+            assert time.monotonic() < deadline, (
+                f"{text!r} never drawn: {''.join(self.parts)[-600:]!r}"
+            )
             self.page.wait_for_timeout(200)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 from starlette.websockets import WebSocketDisconnect
-from tests.serve.conftest import CLASS, client_for, login, make_config
 
 from simulator.serve.auth import Trainee
 from simulator.serve.play import CLOSE_BAD_ORIGIN, CLOSE_FULL, CLOSE_NO_LOGIN, Seats
 from simulator.serve.web import make_app
+from tests.serve.conftest import CLASS, client_for, login, make_config
 
 
 def test_seats_fill_up_to_the_limit_and_free_again():

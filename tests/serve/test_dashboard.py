@@ -7,11 +7,11 @@ import json
 import re
 
 import pytest
-from tests.serve.classdata import TRAINEES, fill_class, grader_and_scenario, play_one
-from tests.serve.conftest import CLASS, as_trainer, make_config
 
 from simulator.core.results import Identity, open_results
 from simulator.serve import dash
+from tests.serve.classdata import TRAINEES, fill_class, grader_and_scenario, play_one
+from tests.serve.conftest import CLASS, as_trainer, make_config
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def trainer(class_db):
 def test_playing_now_shows_who_plays_what_and_where(trainer):
     page = trainer.get("/dash/part/live").text
     assert "周九" in page and "社区超市刘老板" in page
-    row = re.search(r"<tr><td>周九</td>.*?</tr>", page, re.S).group(0)
+    row = re.search(r"<tr><td class=\"name\">周九</td>.*?</tr>", page, re.S).group(0)
     assert ">3<" in row  # three replies so far
     assert "张三" not in page  # finished sessions are not 'playing'
 
@@ -53,7 +53,7 @@ def test_finished_sessions_link_to_their_transcripts(trainer):
 
 def test_the_leaderboard_ranks_by_best_and_shows_first_versus_best(trainer):
     page = trainer.get("/dash/part/board").text
-    rows = re.findall(r"<tr><td>(\d+)</td><td>([^<]+)</td>(.*?)</tr>", page, re.S)
+    rows = re.findall(r'<tr><td>(\d+)</td><td class="name">([^<]+)</td>(.*?)</tr>', page, re.S)
     names = [name for _, name, _ in rows]
     assert len(names) == 6 and set(names) == {name for _, name, _ in TRAINEES}
     best = [int(re.findall(r'score">(\d+)<', cells)[0]) for _, _, cells in rows]
@@ -73,6 +73,7 @@ def test_the_heatmap_holds_every_trainee_and_technique_with_counts(trainer, clas
     assert len(data["techniques"]) == len(techniques)
     assert "称赞" in data["techniques"]  # names in the page's language, not ids
     for x, y, rate, shown, missed in data["cells"]:
+        assert 0 <= x < len(data["techniques"]) and 0 <= y < len(data["trainees"])
         assert 0 <= rate <= 1 and shown + missed > 0
         assert rate == round(shown / (shown + missed), 2)
 
@@ -117,8 +118,13 @@ def test_the_event_stream_says_update_when_a_score_is_written(class_db, app):
         await asyncio.sleep(dash.POLL_SECONDS * 3)
         assert not quiet.done()  # nothing written: nothing sent
         await asyncio.to_thread(
-            play_one, store, Identity("t99", CLASS, "新人"), list(scenario.tests[0].replies[:1]),
-            "s-t99", 50, finish=True,
+            play_one,
+            store,
+            Identity("t99", CLASS, "新人"),
+            list(scenario.tests[0].replies[:1]),
+            "s-t99",
+            50,
+            finish=True,
         )
         events.append(await asyncio.wait_for(quiet, 5))
         return events

@@ -4,13 +4,13 @@ reads the class's results."""
 from __future__ import annotations
 
 import pytest
-from tests.serve.classdata import grader_and_scenario, model_replies, play_one
-from tests.serve.conftest import CLASS, as_trainer, client_for, login
 
 from simulator.core.results import Identity
 from simulator.serve.auth import Trainee
 from simulator.serve.config import safe_id
 from simulator.serve.play import app_command, trainee_environment
+from tests.serve.classdata import grader_and_scenario, model_replies, play_one
+from tests.serve.conftest import CLASS, as_trainer, client_for, login
 
 
 def test_each_trainee_gets_their_own_data_folder_and_identity(config):
@@ -74,8 +74,10 @@ def test_the_trainer_reads_the_transcript_with_evidence(client, finished):
     page = as_trainer(client).get(f"/dash/session/{finished}")
     assert page.status_code == 200
     assert "张三" in page.text and "刘老板您太客气了" in page.text
-    assert "依据" in page.text  # the grader's evidence under the replies
+    assert "依据 · " in page.text  # the grader's evidence under the replies
     assert "用上 · " in page.text
+    assert '<span class="who">张三</span>' in page.text  # the name, not the id
+    assert "结局：中途结束" in page.text  # four replies, then the session was left
 
 
 def test_a_session_of_another_class_is_not_shown(client, results):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.serve.conftest import KEY, client_for
-
 from simulator.serve.auth import TRAINER_COOKIE
+from tests.serve.conftest import KEY, client_for
 
 
 def test_without_the_key_the_dashboard_is_403_with_a_key_form(client):
@@ -38,9 +37,8 @@ def test_the_key_typed_in_the_form_opens_the_dashboard(app):
 
 
 def test_the_trainer_cookie_does_not_survive_a_new_key(app, tmp_path):
-    from tests.serve.conftest import make_config
-
     from simulator.serve.web import make_app
+    from tests.serve.conftest import make_config
 
     client = client_for(app)
     client.get(f"/dash?key={KEY}")

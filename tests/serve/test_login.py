@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.serve.conftest import CLASS, client_for, login
-
 from simulator.serve.auth import TRAINEE_COOKIE
+from tests.serve.conftest import CLASS, client_for, login
 
 
 def test_the_login_page_speaks_the_server_language_and_switches(client):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.serve.conftest import as_trainer, login
 
 from simulator.serve.web import ASSETS, CSP, STATIC
+from tests.serve.conftest import as_trainer, login
 
 URL = re.compile(rb"""https?://[^\s"'<>)\\\x80-\xff]+""")
 NEVER_FETCHED = {
@@ -79,8 +79,15 @@ def test_every_asset_a_page_links_to_is_served(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/static/", "/static/js/", "/static/fonts/", "/static/NOTICE", "/static/../web.py",
-     "/static/fonts/OFL.txt", "/static/js/%2e%2e/%2e%2e/web.py"],
+    [
+        "/static/",
+        "/static/js/",
+        "/static/fonts/",
+        "/static/NOTICE",
+        "/static/../web.py",
+        "/static/fonts/OFL.txt",
+        "/static/js/%2e%2e/%2e%2e/web.py",
+    ],
 )
 def test_nothing_but_the_named_assets_is_reachable(client, path):
     assert client.get(path).status_code == 404

@@ -8,14 +8,14 @@
     chart.setOption({
       animation: false,
       textStyle: { fontFamily: "system-ui, 'Classroom CJK', sans-serif", fontSize: 16 },
-      grid: { top: 10, left: 10, right: 10, bottom: 70, containLabel: true },
+      grid: { top: 10, left: 10, right: 10, bottom: 10, containLabel: true },
       tooltip: {
         formatter: function (p) {
           return data.trainees[p.value[1]] + " · " + data.techniques[p.value[0]] +
             ": " + p.value[3] + " / " + p.value[4];
         }
       },
-      xAxis: { type: "category", data: data.techniques, axisLabel: { color: "#f0f4f6", rotate: 30, interval: 0 } },
+      xAxis: { type: "category", data: data.techniques, axisLabel: { color: "#f0f4f6", fontSize: 16, interval: 0, rotate: data.techniques.length > 8 ? 30 : 0 } },
       yAxis: { type: "category", data: data.trainees, inverse: true, axisLabel: { color: "#f0f4f6", fontSize: 18 } },
       visualMap: {
         min: 0, max: 1, dimension: 2, show: false,
