@@ -60,7 +60,7 @@ def _conf_serve(p: argparse.ArgumentParser) -> None:
         "--max-sessions",
         type=int,
         metavar="N",
-        help="browser sessions at once, ~50 MB each (default 40); more see 'class full'",
+        help="browser sessions at once (default 30; each runs the app, ~230 MB); more see 'class full'",
     )
     p.add_argument("--lang", choices=("zh", "en"), help="default language of the pages and the app")
     p.add_argument("--key", metavar="KEY", help="trainer key for /dash (default: random)")

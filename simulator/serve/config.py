@@ -20,8 +20,9 @@ TRAINEE_MAX = 40
 """Longest trainee id accepted at login."""
 NAME_MAX = 40
 """Longest display name accepted at login."""
-DEFAULT_MAX_SESSIONS = 40
-"""Browser sessions (one app process each, ~50 MB) served at once unless --max-sessions."""
+DEFAULT_MAX_SESSIONS = 30
+"""Browser sessions served at once unless --max-sessions: one app process each, measured
+~230 MB resident once the scenario library is drawn (benchmarks/classroom.py): 30 need ~7 GB."""
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f/\\]")
 
