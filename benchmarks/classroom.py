@@ -57,7 +57,11 @@ class Server:
         self.app = make_app(config)
         self.server = uvicorn.Server(
             uvicorn.Config(
-                self.app, host="127.0.0.1", port=self.port, log_level="warning", ws="websockets"
+                self.app,
+                host="127.0.0.1",
+                port=self.port,
+                log_level="warning",
+                ws="websockets-sansio",
             )
         )
         self.thread = threading.Thread(target=self.server.run, daemon=True)

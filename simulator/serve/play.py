@@ -81,26 +81,33 @@ class TraineeAppService(AppService):
     async def stop(self) -> None:
         """Ask the app to quit; kill it if it has not within STOP_GRACE_SECONDS.
 
-        Then wait for the process and close its pipes here, while the event loop still
-        runs, rather than leaving them to the garbage collector.
+        Whatever happened to the app or its socket, the process is then waited for and its
+        pipes closed here, while the event loop still runs, never left to the collector.
         """
         process = self._process
         try:
             await asyncio.wait_for(super().stop(), STOP_GRACE_SECONDS)
-        except (TimeoutError, ConnectionError, RuntimeError):
-            pass
-        if process is None:
-            return
+        except Exception:  # the app or the browser already gone: reaped below either way
+            log.debug("app %s did not quit cleanly", self.app_service_id, exc_info=True)
+        finally:
+            if process is not None:
+                await _reap(process)
+
+
+async def _reap(process: asyncio.subprocess.Process) -> None:
+    """Wait for the app to exit (it was asked to quit), kill it if it will not."""
+    try:
         try:
-            if process.returncode is None:
-                with contextlib.suppress(ProcessLookupError):
-                    process.kill()
+            await asyncio.wait_for(process.wait(), STOP_GRACE_SECONDS)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(process.wait(), STOP_GRACE_SECONDS)
-        finally:
-            transport = getattr(process, "_transport", None)
-            if transport is not None:
-                transport.close()
+    finally:
+        transport = getattr(process, "_transport", None)
+        if transport is not None:
+            transport.close()
 
 
 @dataclass

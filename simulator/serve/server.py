@@ -113,7 +113,7 @@ def run(
         host=listen.host,
         port=listen.port,
         log_level="warning",
-        ws="websockets",
+        ws="websockets-sansio",
         proxy_headers=False,
         timeout_graceful_shutdown=5,
     )

@@ -106,7 +106,7 @@ class LiveServer:
                 host="127.0.0.1",
                 port=self.port,
                 log_level="warning",
-                ws="websockets",
+                ws="websockets-sansio",
             )
         )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
