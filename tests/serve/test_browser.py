@@ -76,21 +76,28 @@ def browser(chromium):
         browser.close()
 
 
-def record_requests(context, hosts: set[str]) -> None:
+def record_requests(context, hosts: set[str], complaints: list[str]) -> None:
+    """Every host the pages ask, and every console error (a CSP refusal would be one)."""
     context.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
-    context.on(
-        "page",
-        lambda page: page.on("websocket", lambda ws: hosts.add(urlsplit(ws.url).netloc)),
-    )
+
+    def watch(page) -> None:
+        page.on("websocket", lambda ws: hosts.add(urlsplit(ws.url).netloc))
+        page.on(
+            "console",
+            lambda message: message.type == "error" and complaints.append(message.text),
+        )
+
+    context.on("page", watch)
 
 
 def test_a_trainee_plays_three_turns_in_chinese_and_the_dashboard_shows_it(browser, tmp_path):
     config = make_config(tmp_path, public_url="", pace="off", python=sys.executable)
     store = open_results(config.results_url)
     hosts: set[str] = set()
+    complaints: list[str] = []
     with LiveServer(config) as server:
         trainee_context = browser.new_context(viewport={"width": 1100, "height": 720})
-        record_requests(trainee_context, hosts)
+        record_requests(trainee_context, hosts, complaints)
         page = trainee_context.new_page()
         screen = Screen(page)
         page.goto(server.url + "/")
@@ -126,7 +133,7 @@ def test_a_trainee_plays_three_turns_in_chinese_and_the_dashboard_shows_it(brows
         page.screenshot(path=str(tmp_path / "play.png"))
 
         trainer_context = browser.new_context(viewport={"width": 1280, "height": 900})
-        record_requests(trainer_context, hosts)
+        record_requests(trainer_context, hosts, complaints)
         dash = trainer_context.new_page()
         dash.goto(f"{server.url}/dash?key={KEY}")
         assert urlsplit(dash.url).path == "/dash"
@@ -139,6 +146,7 @@ def test_a_trainee_plays_three_turns_in_chinese_and_the_dashboard_shows_it(brows
     own = config.trainee_dir("zhao6")
     assert own.name == safe_id("zhao6") and any(own.rglob("*.json"))
     assert hosts == {f"127.0.0.1:{server.port}"}
+    assert complaints == []
 
 
 def test_the_dashboard_of_a_class_draws_and_updates_itself(browser, tmp_path):
@@ -146,9 +154,10 @@ def test_the_dashboard_of_a_class_draws_and_updates_itself(browser, tmp_path):
     store = open_results(config.results_url)
     fill_class(store, CLASS)
     hosts: set[str] = set()
+    complaints: list[str] = []
     with LiveServer(config) as server:
         context = browser.new_context(viewport={"width": 1600, "height": 1300})
-        record_requests(context, hosts)
+        record_requests(context, hosts, complaints)
         dash = context.new_page()
         dash.goto(f"{server.url}/dash?key={KEY}")
         dash.locator(".heat svg").wait_for(timeout=30_000)
@@ -162,3 +171,4 @@ def test_the_dashboard_of_a_class_draws_and_updates_itself(browser, tmp_path):
         context.close()
     store.close()
     assert hosts == {f"127.0.0.1:{server.port}"}
+    assert complaints == []
