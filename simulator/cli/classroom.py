@@ -1,159 +1,54 @@
-"""`simulator classroom ...`: running a class (the server trainees' browsers use).
+"""`simulator classroom ...`: tools for a trainer running a class.
 
-A command group so that other classroom actions sit beside `serve`: each action is an
-entry in ACTIONS (name, help, epilog, configure, handler).
+A subcommand group, so that `classroom serve` (the browser classroom) can sit beside
+other classroom actions: add an action with `add_action`.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
+from collections.abc import Callable
 
 from simulator.cli.commands import Spec
 
-SERVE_EPILOG = """examples:
-  simulator classroom serve                        this machine only, to try it out
-  simulator classroom serve --host 0.0.0.0 --class 2026A
-  simulator classroom serve --host 0.0.0.0 --public-url http://training-pc.local:8000/ --key s3cret
-  simulator classroom serve --host 0.0.0.0 --db postgresql://trainer@db.bank/training
-  simulator --pace off classroom serve --host 0.0.0.0   the customer answers at once
-
-The trainer's three steps / 讲师三步:
-  1. serve: run the command above with --host 0.0.0.0 (it prints the address, class code
-     and trainer key) / 启动：运行上面的命令（会显示地址、课堂代码和讲师密钥）
-  2. share: trainees open the address in a browser and type the class code and their
-     staff number / 学员在浏览器打开地址，输入课堂代码和工号
-  3. watch: open /dash on the trainer's machine and type the key / 讲师打开 /dash 输入密钥
-
-Each trainee plays in their own data folder (DATA/trainees/<id>); their results go to
---db (default: results.db in DATA). Only pages and files of this server are loaded: the
-classroom works with no internet.
-"""
+Configure = Callable[[argparse.ArgumentParser], None]
+Handler = Callable[[argparse.Namespace], int]
+ACTIONS: list[tuple[str, str, str, Configure, Handler]] = []
+"""(name, help, epilog, configure, handler) of each `classroom` action."""
 
 
-def _conf_serve(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--host",
-        default=None,
-        help="address to listen on (default 127.0.0.1: this machine only; 0.0.0.0: the room)",
-    )
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument(
-        "--public-url",
-        metavar="URL",
-        help="the address trainees type, when the machine's LAN address is not it "
-        "(a name, a proxy)",
-    )
-    p.add_argument(
-        "--db",
-        metavar="URL",
-        help="results database: sqlite:///PATH or postgresql://... (default: DATA/results.db)",
-    )
-    p.add_argument(
-        "--class",
-        dest="class_code",
-        metavar="CODE",
-        help="the class code trainees type (default: four random digits)",
-    )
-    p.add_argument(
-        "--max-sessions",
-        type=int,
-        metavar="N",
-        help="browser sessions at once (default 30; each runs the app, ~230 MB); more see 'class full'",
-    )
-    p.add_argument("--lang", choices=("zh", "en"), help="default language of the pages and the app")
-    p.add_argument("--key", metavar="KEY", help="trainer key for /dash (default: random)")
-    p.add_argument(
-        "--data",
-        metavar="DIR",
-        help="server data folder (default: classroom/ in the simulator's data folder)",
-    )
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from simulator.cli.commands import ui_lang
-    from simulator.core.store import data_dir
-    from simulator.serve import server
-    from simulator.serve.config import (
-        DEFAULT_MAX_SESSIONS,
-        ServeConfig,
-        ServeError,
-        new_class_code,
-        new_trainer_key,
-    )
-
-    max_sessions = DEFAULT_MAX_SESSIONS if args.max_sessions is None else args.max_sessions
-    if max_sessions < 1:
-        raise ServeError("--max-sessions must be at least 1 / --max-sessions 至少为 1")
-    if not 0 < args.port < 65536:
-        raise ServeError("--port must be 1-65535 / --port 须在 1-65535 之间")
-    if args.public_url and not args.public_url.startswith(("http://", "https://")):
-        raise ServeError(
-            "--public-url must start with http:// or https:// / --public-url 须以 http:// 或 https:// 开头"
-        )
-    key = args.key if args.key is not None else new_trainer_key()
-    if len(key.strip()) < 4:
-        raise ServeError("--key must have at least 4 characters / --key 至少 4 个字符")
-    class_code = (args.class_code or new_class_code()).strip()
-    if not class_code or len(class_code) > 32:
-        raise ServeError("--class must have 1-32 characters / --class 须为 1-32 个字符")
-    root = Path(args.data) if args.data else data_dir() / "classroom"
-    root = root.resolve()
-    shared = args.host is not None and args.host not in ("127.0.0.1", "localhost", "::1")
-    host = args.host or "127.0.0.1"
-    config = ServeConfig(
-        class_code=class_code,
-        trainer_key=key.strip(),
-        data_root=root,
-        results_url=args.db
-        or os.environ.get("SIMULATOR_RESULTS_DB")
-        or f"sqlite:///{root / 'results.db'}",
-        max_sessions=max_sessions,
-        lang=args.lang or ui_lang(args),
-        public_url=server.trainee_url(host, args.port, args.public_url) if shared else "",
-        library=args.library,
-        pace=getattr(args, "pace", None),
-    )
-    return server.run(config, server.Listen(host, args.port), shared)
-
-
-ACTIONS = [
-    Spec(
-        "serve",
-        "serve the app to trainees' browsers and the trainer's live dashboard (LAN, offline)",
-        SERVE_EPILOG,
-        _conf_serve,
-        cmd_serve,
-    ),
-]
+def add_action(name: str, help: str, epilog: str, configure: Configure, handler: Handler) -> None:
+    """Register a `simulator classroom NAME` action (used by this module and by others)."""
+    ACTIONS.append((name, help, epilog, configure, handler))
 
 
 def _conf(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="classroom_command", metavar="ACTION", required=True)
-    for action in ACTIONS:
+    for name, help_text, epilog, configure, handler in ACTIONS:
         child = sub.add_parser(
-            action.name,
-            help=action.help,
-            description=action.help,
-            epilog=action.epilog,
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        action.configure(child)
+        configure(child)
+        child.set_defaults(classroom_handler=handler)
 
 
 def cmd_classroom(args: argparse.Namespace) -> int:
-    handlers = {action.name: action.handler for action in ACTIONS}
-    return handlers[args.classroom_command](args)
+    return int(args.classroom_handler(args) or 0)
 
 
 SPECS = [
     Spec(
         "classroom",
-        "run a class: serve the app to browsers with a live dashboard",
+        "run a class: serve the app to browsers with a live dashboard (classroom serve)",
         "example:\n  simulator classroom serve --host 0.0.0.0 --class 2026A\n\n"
         "Run 'simulator classroom serve --help' for the trainer's three steps.",
         _conf,
         cmd_classroom,
     ),
 ]
+
+from simulator.cli import classroom_serve  # noqa: E402,F401  (registers `serve`)

@@ -69,6 +69,8 @@ def test_a_public_url_and_a_database_are_taken_as_given(started):
     config = started["config"]
     assert config.public_url == "http://pc.local:80/"
     assert config.results_url == url and config.max_sessions == 3
+    assert main(["--db", "sqlite:////srv/class.db", "classroom", "serve"]) == 0
+    assert started["config"].results_url == "sqlite:////srv/class.db"
 
 
 @pytest.mark.parametrize(
