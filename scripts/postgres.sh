@@ -14,10 +14,29 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PG="$ROOT/.pg"
-DATA="$PG/data"
-SOCK="$PG/sock"
-LOG="$PG/server.log"
 DB=simulator_test
+
+# The cluster lives in .pg/ unless, as root, the postgres user cannot reach it (a clone
+# under /root, say): then in a folder of its own under /tmp, named after this repo and
+# remembered in .pg/cluster.
+place() {
+    mkdir -p "$PG"
+    RUN="$PG"
+    if [[ -f "$PG/cluster" ]]; then
+        RUN="$(cat "$PG/cluster")"
+    elif [[ "$(id -u)" == 0 ]]; then
+        chown postgres "$PG"
+        if ! runuser -u postgres -- test -w "$PG"; then
+            RUN="/tmp/simulator-pg-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+            echo "$RUN" >"$PG/cluster"
+        fi
+    fi
+    mkdir -p "$RUN"
+    if [[ "$(id -u)" == 0 ]]; then chown postgres "$RUN"; fi
+    DATA="$RUN/data"
+    SOCK="$RUN/sock"
+    LOG="$RUN/server.log"
+}
 
 say() { echo "postgres.sh: $*" >&2; }
 
@@ -43,7 +62,7 @@ install_postgres() {
 # run a command as the postgres user when we are root, else as ourselves
 as_owner() {
     if [[ "$(id -u)" == 0 ]]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
@@ -64,8 +83,9 @@ url() {
 start() {
     install_postgres
     BIN="$(bindir)"
-    mkdir -p "$PG" "$SOCK"
-    if [[ "$(id -u)" == 0 ]]; then chown postgres "$PG" "$SOCK"; fi
+    place
+    mkdir -p "$SOCK"
+    if [[ "$(id -u)" == 0 ]]; then chown postgres "$SOCK"; fi
     if [[ ! -f "$DATA/PG_VERSION" ]]; then
         rm -rf "$DATA"
         as_owner "$BIN/initdb" -D "$DATA" -U postgres -A trust -E UTF8 --locale=C.UTF-8 \
@@ -86,6 +106,7 @@ start() {
 
 stop() {
     BIN="$(bindir)"
+    place
     if [[ -n "$BIN" ]] && running; then
         as_owner "$BIN/pg_ctl" -D "$DATA" -m fast -w stop >/dev/null
     fi
@@ -94,7 +115,7 @@ stop() {
 case "${1:-start}" in
     start) start ;;
     stop) stop ;;
-    url) BIN="$(bindir)"; running && url ;;
-    remove) stop; rm -rf "$PG" ;;
+    url) BIN="$(bindir)"; place; running && url ;;
+    remove) stop; rm -rf "$RUN" "$PG" ;;
     *) say "usage: scripts/postgres.sh start|stop|url|remove"; exit 2 ;;
 esac

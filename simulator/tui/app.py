@@ -141,6 +141,8 @@ class SimulatorApp(App[int]):
     def on_mount(self) -> None:
         # the learned layer loads in the background so the first reply does not wait for it
         self.run_worker(self._load_grader, thread=True, group="grader", exclusive=True)
+        if self.config.recorder is not None:  # the results store opens before the first session
+            self.run_worker(self.config.recorder.prepare, thread=True, group="results")
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
         if self.config.start is not None:
