@@ -152,9 +152,9 @@ def make_app(config: ServeConfig, results: Results | None = None) -> Starlette:
     async def login(request: Request) -> Response:
         values = await form(request)
         lang = text.pick_lang(values.get("lang"), room.config.lang)
-        problems = (
-            [] if same_class(values.get("class", ""), config.class_code) else [("err_class", {})]
-        )
+        problems: list[tuple[str, dict[str, object]]] = []
+        if not same_class(values.get("class", ""), config.class_code):
+            problems.append(("err_class", {}))
         problems += check_trainee(values.get("trainee", ""), values.get("name", ""))
         if problems:
             return room.page(
