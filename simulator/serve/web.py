@@ -53,6 +53,8 @@ CSP = (
 )
 """The browser may load from this server only (ECharts and xterm set inline styles)."""
 LANG_COOKIE = "classroom_lang"
+FORM_PAGES = {"/login": "/", "/dash/key": "/dash"}
+"""The page each form is on (what a language link on its answer opens)."""
 
 
 @dataclass
@@ -76,8 +78,11 @@ class Classroom:
         def tr(key: str, **values: object) -> str:
             return text.t(key, lang, **values)
 
+        path = request.url.path
+        if request.method != "GET":  # a form's answer: the language links go to its page
+            path = FORM_PAGES.get(path, "/")
         html = self.templates.get_template(name).render(
-            t=tr, lang=lang, config=self.config, path=request.url.path, **context
+            t=tr, lang=lang, config=self.config, path=path, **context
         )
         response = HTMLResponse(html, status_code=status)
         if request.query_params.get("lang") in text.LANGS:
@@ -177,7 +182,7 @@ def make_app(config: ServeConfig, results: Results | None = None) -> Starlette:
         if who is None:
             return RedirectResponse("/", status_code=303)
         if room.seats.full:
-            return room.page(request, "full.html", 503, lang=who.lang)
+            return room.page(request, "full.html", 503)
         return room.page(request, "play.html", lang=who.lang, who=who)
 
     async def play_ws(websocket: WebSocket) -> None:

@@ -36,6 +36,7 @@ def test_a_wrong_class_code_is_refused_with_a_reason_and_the_typed_values_kept(c
     assert 'value="li"' in response.text and 'value="李四"' in response.text
     assert TRAINEE_COOKIE not in response.cookies
     assert client.get("/play").status_code == 303
+    assert 'href="/?lang=en"' in response.text  # the language link opens the login page
 
 
 def test_bad_trainee_ids_are_refused_each_with_its_reason_in_the_chosen_language(client):
