@@ -115,6 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         public_url=server.trainee_url(host, args.port, args.public_url) if shared else "",
         library=args.library,
         pace=getattr(args, "pace", None),
+        techniques=getattr(args, "techniques", None),
     )
     return server.run(config, server.Listen(host, args.port), shared)
 

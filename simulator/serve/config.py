@@ -57,6 +57,8 @@ class ServeConfig:
     """The Python that runs each trainee's app."""
     library: str | None = None
     """--library passed on to the app."""
+    techniques: str | None = None
+    """--techniques (an organisation's catalogue) passed on to the app and used for labels."""
     pace: str | None = None
     """--pace passed on to the app (off, fast, natural; None: the app's default)."""
 

@@ -34,16 +34,14 @@ PARTS = ("live", "finished", "board", "heat", "mistakes")
 
 
 class Labels:
-    """Technique and pitfall names in the page's language, from the built-in catalogue."""
+    """Technique and pitfall names in the page's language, from the catalogue the trainees'
+    apps use (the built-in one, or the organisation's given with --techniques)."""
 
-    def __init__(self) -> None:
-        self.catalogue = catalogue_mod.builtin()
+    def __init__(self, techniques: str | None) -> None:
+        self.catalogue = catalogue_mod.load(techniques)
 
     def __call__(self, entry_id: str, lang: str) -> str:
-        try:
-            return self.catalogue.label(entry_id, lang) or entry_id
-        except KeyError:
-            return entry_id
+        return self.catalogue.label(entry_id, lang) or entry_id
 
 
 def heat_data(matrix: dict[str, dict[str, Any]], names: dict[str, str], label, lang: str) -> dict:
@@ -77,7 +75,7 @@ def evidence_by_entry(turn: Any, most: int = 4) -> list[tuple[str, list[str]]]:
 
 
 def routes(room: Classroom) -> list[BaseRoute]:
-    label = Labels()
+    label = Labels(room.config.techniques)
     class_code = room.config.class_code
 
     def denied(request: Request) -> Response:

@@ -40,6 +40,8 @@ def app_command(config: ServeConfig, lang: str) -> str:
     argv = [config.python, "-m", "simulator", "--ui-lang", lang]
     if config.library:
         argv += ["--library", config.library]
+    if config.techniques:
+        argv += ["--techniques", config.techniques]
     if config.pace:
         argv += ["--pace", config.pace]
     return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)

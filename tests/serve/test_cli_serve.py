@@ -49,7 +49,8 @@ def test_by_default_only_this_machine_can_connect(started, tmp_path):
 
 
 def test_opened_to_the_room_it_tells_an_address_browsers_can_use(started):
-    argv = ["--pace", "off", "classroom", "serve", "--host", "0.0.0.0", "--port", "8123"]
+    argv = ["--pace", "off", "--techniques", "ours.yaml", "classroom", "serve"]
+    argv += ["--host", "0.0.0.0", "--port", "8123"]
     assert main(argv + ["--class", "2026A", "--key", "abcd1234", "--lang", "en"]) == 0
     config = started["config"]
     assert started["shared"] and "0.0.0.0" not in config.public_url
@@ -60,6 +61,7 @@ def test_opened_to_the_room_it_tells_an_address_browsers_can_use(started):
         "en",
         "off",
     )
+    assert config.techniques == "ours.yaml"  # the organisation's catalogue reaches the apps
 
 
 def test_a_public_url_and_a_database_are_taken_as_given(started):

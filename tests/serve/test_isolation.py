@@ -47,9 +47,10 @@ def test_different_ids_never_share_a_folder_and_every_folder_name_is_plain(a, b)
 def test_the_app_command_names_the_language_and_library(config):
     from dataclasses import replace
 
-    command = app_command(replace(config, library="/srv/my scenarios", pace="off"), "en")
+    changed = replace(config, library="/srv/my scenarios", pace="off", techniques="/srv/ours.yaml")
+    command = app_command(changed, "en")
     assert "-m simulator --ui-lang en --library" in command
-    assert "'/srv/my scenarios' --pace off" in command
+    assert "'/srv/my scenarios' --techniques /srv/ours.yaml --pace off" in command
     assert "--pace" not in app_command(config, "zh")
 
 
