@@ -6,10 +6,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.core.errors import Problem, SimulatorError
+from simulator.core.errors import Problem, ScenarioError, SimulatorError
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
-from simulator.core.validate import scenario_files, validate_file
+from simulator.core.scenario import load_scenario
+from simulator.core.validate import scenario_files
 
 DEFAULT_SCENARIO = "preloan-supermarket"
 """What `make play` and the headless demo open when nothing is named."""
@@ -89,9 +90,10 @@ def scan(root: str | Path | None = None, catalogue: Catalogue | None = None) -> 
     entries: list[Entry] = []
     broken: dict[str, list[Problem]] = {}
     for path in scenario_files([root]):
-        scenario, problems = validate_file(path, catalogue)
-        if scenario is None:
-            broken[str(path)] = problems
+        try:  # loading checks everything the app needs; warnings are for `validate`
+            scenario = load_scenario(path, catalogue)  # (W109 alone would grade every model reply)
+        except ScenarioError as error:
+            broken[str(path)] = error.problems
             continue
         if any(e.id == scenario.id for e in entries):
             broken[str(path)] = [
