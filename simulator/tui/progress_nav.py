@@ -6,11 +6,13 @@ message handlers call these.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
 from simulator.core.progress import Moment
+from simulator.core.results.recorder import ENV_NAME, ENV_TRAINEE
 from simulator.tui import i18n
 from simulator.tui.screens.name import NameDialog
 from simulator.tui.screens.progress import ProgressScreen
@@ -22,14 +24,19 @@ PREF = "trainee"
 """The preference that holds the name ("" once skipped, so it is asked only once)."""
 
 
+def _given_name() -> str:
+    """The name a classroom server gave this app (it knows who logged in), else ""."""
+    return (os.environ.get(ENV_NAME) or os.environ.get(ENV_TRAINEE) or "").strip()
+
+
 def saved_name(prefs: dict[str, object]) -> str:
     value = prefs.get(PREF)
-    return value if isinstance(value, str) else ""
+    return _given_name() or (value if isinstance(value, str) else "")
 
 
 def name_asked(prefs: dict[str, object]) -> bool:
-    """True once the trainee saved or skipped a name."""
-    return isinstance(prefs.get(PREF), str)
+    """True once the trainee saved or skipped a name, or a classroom server gave it."""
+    return bool(_given_name()) or isinstance(prefs.get(PREF), str)
 
 
 def show(app: SimulatorApp) -> None:

@@ -163,3 +163,14 @@ async def test_skipping_the_name_is_remembered(make, data_dir):
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(again.screen, LibraryScreen)
+
+
+async def test_a_classroom_trainee_is_not_asked_their_name(make, data_dir, monkeypatch):
+    """The classroom server knows who logged in: the app takes that name and asks nothing."""
+    (data_dir / "prefs.json").unlink()
+    monkeypatch.setenv("SIMULATOR_TRAINEE", "zhao6")
+    monkeypatch.setenv("SIMULATOR_TRAINEE_NAME", "赵六")
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen) and app.trainee == "赵六"
