@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from textual.widgets import TextArea  # noqa: E402
 
+from simulator.core.library import default_root  # noqa: E402
 from simulator.tui.app import make_app  # noqa: E402
 from simulator.tui.pace import PACES  # noqa: E402
 from simulator.tui.widgets.chat import Bubble  # noqa: E402
@@ -97,6 +98,37 @@ def cold_start(library: Path) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
+BARE = """
+import asyncio, sys, time
+from textual.app import App
+from textual.widgets import Footer, Header, OptionList
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield OptionList(*[f"场景 {i}" for i in range(22)])
+        yield Footer()
+
+async def main():
+    app = Bare()
+    async with app.run_test(size=(80, 24)) as pilot:
+        while not app.query(OptionList):
+            await pilot.pause()
+        print(time.time() - float(sys.argv[1]))
+
+asyncio.run(main())
+"""
+
+
+def bare_start() -> float:
+    """The same measure for a bare Textual app showing a list: the floor we compare with."""
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, "-c", BARE, str(start)], capture_output=True, text=True, check=True
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
 async def launch_play(size: tuple[int, int]) -> float:
     start = time.perf_counter()
     app = make_app(scenario=MINI, ui_lang="zh", pace="off", clock=lambda: 0.0, theme="textual-dark")
@@ -134,6 +166,8 @@ async def main(n: int, library: Path | None, size: tuple[int, int]) -> None:
             library.mkdir()
             shutil.copy(MINI, library / MINI.name)
         cold = [cold_start(library) for _ in range(max(3, n // 4))]
+        bundled = [cold_start(default_root()) for _ in range(max(3, n // 4))]
+        bare = [bare_start() for _ in range(max(3, n // 4))]
         await launch_library(library, size)  # warm imports and caches once
         lib = [await launch_library(library, size) for _ in range(n)]
         play = [await launch_play(size) for _ in range(n)]
@@ -145,6 +179,12 @@ async def main(n: int, library: Path | None, size: tuple[int, int]) -> None:
             paced[pace] = [t for _ in range(max(2, n // 5)) for t in await replies(size, pace)]
     print(f"terminal {size[0]}x{size[1]}, library {library}")
     print(summary("new process → library listed (cold)", cold))
+    print(summary("new process → bundled library (22 scenarios) listed (cold)", bundled))
+    print(summary("new process → bare Textual app with a list (cold)", bare))
+    print(
+        f"launch ratio, bundled library / bare Textual: "
+        f"{statistics.median(bundled) / statistics.median(bare):.2f}x (target ≤ 1.6x)"
+    )
     print(summary("launch → library listed", lib))
     print(summary("launch (play) → customer's opening line", play))
     print(summary("Enter → customer's reply on screen", enter))

@@ -13,6 +13,7 @@ from simulator.core.engine import Session
 from simulator.core.feedback import build_report
 from simulator.core.scenario import load_scenario
 from simulator.core.store import Store, Unfinished
+from simulator.tui.widgets.chat import ChatLog
 from tests.ui.helpers import MINI, MODEL_REPLIES, no_blink, send, settle
 
 SMALL, LARGE = (80, 24), (120, 40)
@@ -26,6 +27,17 @@ def fixed_data(tmp_path, monkeypatch):
     return Store(now=lambda: datetime(2025, 3, 1, 9, 30, tzinfo=UTC))
 
 
+async def chat_at_bottom(pilot) -> None:
+    """The chat is anchored to its newest line; on a busy machine the scroll that follows the
+    last line can land a frame after the screen settled. Wait for it (bounded) so the picture
+    shows the layout, not the timing."""
+    for _ in range(50):
+        logs = pilot.app.screen.query(ChatLog)
+        if not logs or all(log.scroll_y >= log.max_scroll_y for log in logs):
+            return
+        await pilot.pause(0.02)
+
+
 def steps(*replies: str, keys: tuple[str, ...] = ()):
     async def run(pilot) -> None:
         await settle(pilot)
@@ -34,6 +46,7 @@ def steps(*replies: str, keys: tuple[str, ...] = ()):
         for key in keys:
             await pilot.press(key)
             await settle(pilot)
+        await chat_at_bottom(pilot)
         await no_blink(pilot)
 
     return run
