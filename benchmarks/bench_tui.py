@@ -94,6 +94,8 @@ def cold_start(library: Path) -> float:
         text=True,
         cwd=ROOT,
         check=True,
+        env={**os.environ, "SIMULATOR_TRAINEE_NAME": "bench"},  # no first-start name dialog
+        timeout=120,
     )
     return float(out.stdout.strip().splitlines()[-1])
 
@@ -124,7 +126,11 @@ def bare_start() -> float:
     """The same measure for a bare Textual app showing a list: the floor we compare with."""
     start = time.time()
     out = subprocess.run(
-        [sys.executable, "-c", BARE, str(start)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", BARE, str(start)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
     )
     return float(out.stdout.strip().splitlines()[-1])
 

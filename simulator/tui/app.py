@@ -142,6 +142,7 @@ class SimulatorApp(App[int]):
         self.grader = Grader(config.catalogue)
         """One grader for every session."""
         self._resume_offered = False
+        self._warming = False
         prefs = config.store.prefs()
         self.trainee = progress_nav.saved_name(prefs)
         """The trainee's name, stamped on each session that finishes ("" when not given)."""
@@ -153,18 +154,26 @@ class SimulatorApp(App[int]):
 
     # ---- start and language --------------------------------------------------------------
     def on_mount(self) -> None:
-        # the learned layer loads in the background so the first reply does not wait for it
-        self.run_worker(self._load_grader, thread=True, group="grader", exclusive=True)
-        if self.config.recorder is not None:  # the results store opens before the first session
-            self.run_worker(self.config.recorder.prepare, thread=True, group="results")
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
         if self.config.start is not None:
+            self.warm_up()
             self.start_practice(
                 self.config.start, self.config.mode, replace=False, relay=self.config.relay
             )
         else:
-            self.push_screen(LibraryScreen())
+            self.push_screen(LibraryScreen())  # it calls warm_up once the library is listed
+
+    def warm_up(self) -> None:
+        """Once: load the learned layer and open the results store in the background, so the
+        first reply does not wait for them. Started after the first screen is drawn: the
+        threads share one interpreter, and the library scan comes first."""
+        if self._warming:
+            return
+        self._warming = True
+        self.run_worker(self._load_grader, thread=True, group="grader", exclusive=True)
+        if self.config.recorder is not None:
+            self.run_worker(self.config.recorder.prepare, thread=True, group="results")
 
     def _load_grader(self) -> None:
         self.grader.warm()
@@ -307,6 +316,7 @@ class SimulatorApp(App[int]):
         at: Moment | None = None,
     ) -> bool:
         """Open a conversation (at a past moment with `at`); False when it cannot start."""
+        self.warm_up()
         try:
             practice = Practice.new(
                 scenario,

@@ -146,6 +146,7 @@ class LibraryScreen(SimScreen):
         self.query_one("#f-technique", Select).set_options(self._technique_options())
         self._fill()
         self.refresh_bindings()
+        self.sim.warm_up()
         self.sim.offer_resume()
 
     def on_resize(self) -> None:
