@@ -67,8 +67,9 @@ class Document:
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.lines = text.split("\n")
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.slips: list[Problem] = []
@@ -81,7 +82,7 @@ class _Builder:
             Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint)
         )
 
-    def slip(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
+    def slip(self, node: yaml.Node | _CommaAt, code: str, message: str, hint: str) -> None:
         """A mistake that still leaves readable data: reported, not blocking the checks."""
         mark = node.start_mark
         self.slips.append(Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint))
@@ -131,7 +132,7 @@ class _Builder:
                 for item in node.value:
                     if isinstance(item, yaml.ScalarNode) and not item.style and "，" in item.value:
                         self.slip(
-                            item,
+                            _CommaAt(self.lines, item),
                             "E018",
                             f"a full-width comma 「，」 inside the list keeps {item.value!r} as one item",
                             "separate items with an ASCII comma ', ', or quote the item "
@@ -156,6 +157,26 @@ class _Builder:
         if not isinstance(value, str | int | float | bool) and value is not None:
             value = str(value)  # timestamps: keep the text
         return value
+
+
+class _CommaAt:
+    """Where the first 「，」 of a scalar is: an item of a flow list may span lines."""
+
+    def __init__(self, lines: list[str], node: yaml.ScalarNode) -> None:
+        start, end = node.start_mark, node.end_mark
+        self.start_mark = start
+        for line in range(start.line, min(end.line + 1, len(lines))):
+            first = start.column if line == start.line else 0
+            col = lines[line].find("，", first)
+            if col >= 0 and (line < end.line or col < end.column):
+                self.start_mark = _Mark(line, col)
+                return
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
 
 
 class _TooBig(Exception):
@@ -201,6 +222,7 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     lines = text.split("\n")
     block_indent: int | None = None
+    flow: list[str] = []  # the flow collections open at the end of the line so far
     for number, line in enumerate(lines, 1):
         stripped = line.lstrip(" \t\u3000")
         indent = len(line) - len(stripped)
@@ -234,6 +256,8 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
                     "half-width (半角) for indentation",
                 )
             )
+        found, stripped = _mid_line(stripped, file, number, indent, flow)
+        problems += found
         body = lead.replace("\t", "  ").replace("\u3000", "  ") + stripped
         match = _KEY_COLON.match(body)
         if match:
@@ -250,9 +274,73 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
             )
             body = body[: match.end() - 1] + ": " + body[match.end() :].lstrip(" ")
         lines[number - 1] = body
-        if _BLOCK_START.search(body):
+        if not flow and _BLOCK_START.search(body):
             block_indent = len(body) - len(body.lstrip(" "))
     return "\n".join(lines), problems
+
+
+_VALUE_START = ":-[{,?"
+"""After one of these (and spaces) a quote or a bracket opens a value; elsewhere it is text."""
+_NEXT_ENTRY = re.compile(r"\s*(?:[A-Za-z_][A-Za-z0-9_-]*[ \t]*:|#|$)")
+"""What follows a 「，」 that separates entries: a key, or the end of the line."""
+
+
+def _mid_line(
+    rest: str, file: str, number: int, indent: int, flow: list[str]
+) -> tuple[list[Problem], str]:
+    """Slips after the indentation: a tab between words, a 「，」 between the keys of {…}.
+
+    A tab outside quotes and comments is reported and read as a space. A full-width
+    comma inside a flow mapping followed by a key (`{start: 40，min: 0}`) or ending the line makes
+    YAML fail on the key, with a message about a missing ',' or '}'; it is reported on
+    its own line and read as ','. `flow` carries the open brackets from line to line.
+    """
+    problems: list[Problem] = []
+    chars = list(rest)
+    quote = ""
+    previous = ""  # the last character that was not a space, on this line
+    for i, ch in enumerate(rest):
+        col = indent + i + 1
+        if quote:
+            if ch == quote and not (quote == '"' and i and rest[i - 1] == "\\"):
+                quote = ""
+            continue
+        if ch == "#" and (i == 0 or rest[i - 1] in " \t"):
+            break  # a comment
+        at_value = previous == "" or previous in _VALUE_START
+        if ch in "'\"" and at_value:
+            quote = ch
+        elif ch in "[{" and at_value:
+            flow.append(ch)
+        elif ch in "]}" and flow:
+            flow.pop()
+        elif ch == "\t":
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    col,
+                    "E015",
+                    "a tab in the middle of the line (YAML separates words and values with spaces)",
+                    "replace the tab with a space",
+                )
+            )
+            chars[i] = " "
+        elif ch == "，" and flow and flow[-1] == "{" and _NEXT_ENTRY.match(rest, i + 1):
+            problems.append(
+                Problem(
+                    file,
+                    number,
+                    col,
+                    "E018",
+                    "a full-width comma 「，」 between the entries of {…}",
+                    "separate the entries with an ASCII comma ', '",
+                )
+            )
+            chars[i] = ","
+        if ch not in " \t":
+            previous = ch
+    return problems, "".join(chars)
 
 
 def load_text(text: str, file: str) -> Document:
@@ -304,7 +392,7 @@ def _load_repaired(text: str, file: str, slips: list[Problem]) -> Document:
                 )
             ]
         )
-    builder = _Builder(file)
+    builder = _Builder(file, text)
     try:
         data = builder.build(node, ())
     except _TooBig as too_big:
