@@ -93,7 +93,7 @@ def test_eval_prints_precision_recall_f1():
 def test_validate_and_test_commands(tmp_path):
     assert sim("validate", "--strict", MINI).returncode == 0
     result = sim("test", MINI)
-    assert result.returncode == 0 and "2 passed, 0 failed" in result.stdout
+    assert result.returncode == 0 and "7 passed, 0 failed" in result.stdout
     broken = tmp_path / "broken.yaml"
     broken.write_text(
         (DATA / "scenarios" / "mini_zh.yaml")

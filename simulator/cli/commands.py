@@ -313,6 +313,11 @@ def _conf_test(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the library)"
     )
+    p.add_argument(
+        "--no-gaming",
+        action="store_true",
+        help="skip the anti-gaming checks (idle, agreeing, flattering, keyword-stuffed, rude)",
+    )
 
 
 def cmd_test(args: argparse.Namespace) -> int:
@@ -342,8 +347,26 @@ def cmd_test(args: argparse.Namespace) -> int:
                 _print_trace_tail(scenario, test.replies, test.seed, grader, ui_lang(args))
             passed += result.passed
             failed += not result.passed
+        if not args.no_gaming:
+            ok, bad = _print_gaming(path, scenario, grader)
+            passed, failed = passed + ok, failed + bad
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not (passed + failed) else 0
+
+
+def _print_gaming(path: Path, scenario, grader: Grader) -> tuple[int, int]:
+    """The anti-gaming checks, reported like embedded tests; (passed, failed)."""
+    from simulator.core.gaming import check
+
+    results = check(scenario, grader)
+    for result in results:
+        mark = "ok  " if result.passed else "FAIL"
+        print(f"{mark} {path} gaming: {result.name}  [{result.ending}, score {result.score}]")
+        if not result.passed:
+            print(f"       {result.why}")
+            print("       make the pass depend on what the beats ask for (opportunities, facts)")
+    ok = sum(r.passed for r in results)
+    return ok, len(results) - ok
 
 
 TRACE_TAIL = 3
@@ -497,8 +520,13 @@ SPECS = [
     ),
     Spec(
         "test",
-        "run the embedded tests of scenarios",
-        "example:\n  simulator test scenarios/preloan_supermarket.zh.yaml",
+        "run the embedded tests of scenarios, and check they cannot be gamed",
+        "example:\n  simulator test scenarios/preloan_supermarket.zh.yaml\n"
+        "  simulator test --no-gaming my_scenario.zh.yaml\n\n"
+        "After a file's embedded tests come five anti-gaming checks, each a session of 40\n"
+        "replies of one kind that must not pass: idle (嗯。), agreeing (好的。), flattering\n"
+        "(您说得对。), a recited checklist of keywords, and rude replies. Each is reported\n"
+        "like a test (ok/FAIL, the ending and score, and why it failed).",
         _conf_test,
         cmd_test,
     ),
