@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import authoring, commands
+from simulator.cli import authoring, commands, preview
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
@@ -23,6 +23,7 @@ EPILOG = """examples:
   simulator test                            run every scenario's embedded tests
   simulator trace my.zh.yaml --replies r.txt   why each turn went where it went
   simulator new my.zh.yaml --situation preloan_visit --language zh   a working skeleton
+  simulator preview my.zh.yaml              talk to it while you write it (reloads on save)
   echo '{"text": "您每月流水大概多少"}' | simulator grade
 """
 
@@ -48,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--pace", choices=commands.PACES, help=commands.PACE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for spec in commands.SPECS + authoring.SPECS:
+    for spec in commands.SPECS + authoring.SPECS + preview.SPECS:
         child = sub.add_parser(
             spec.name,
             help=spec.help,

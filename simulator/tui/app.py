@@ -75,6 +75,8 @@ class AppConfig:
     """Monotonic seconds for the elapsed time (tests freeze it)."""
     theme: str
     """Theme at start."""
+    preview: bool = False
+    """Open `start` in the live preview (`simulator preview`): a debug panel, reloads on save."""
 
 
 class SimulatorApp(App[int]):
@@ -140,7 +142,11 @@ class SimulatorApp(App[int]):
         self.run_worker(self._load_grader, thread=True, group="grader", exclusive=True)
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
-        if self.config.start is not None:
+        if self.config.start is not None and self.config.preview:
+            from simulator.tui.screens.preview import preview_screen
+
+            self.push_screen(preview_screen(self, self.config.start))
+        elif self.config.start is not None:
             self.start_practice(self.config.start, self.config.mode, replace=False)
         else:
             self.push_screen(LibraryScreen())
@@ -372,6 +378,7 @@ def make_app(
     clock: Callable[[], float] | None = None,
     store: Store | None = None,
     theme: str | None = None,
+    preview: bool = False,
 ) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
 
@@ -408,6 +415,7 @@ def make_app(
         pace_mod.chosen(pace) or pace_mod.chosen(prefs.get("pace")) or pace_mod.DEFAULT,
         clock or time.monotonic,
         chosen_theme,
+        preview and start is not None,
     )
     return SimulatorApp(config)
 
