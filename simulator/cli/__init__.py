@@ -42,7 +42,16 @@ def _parser() -> argparse.ArgumentParser:
         help="an organisation's technique catalogue file to add or override cues",
     )
     parser.add_argument(
-        "--library", metavar="DIR", help="scenario folder (default: the bundled scenarios/)"
+        "--library",
+        metavar="DIR",
+        action="append",
+        help="add a scenario folder to the library (repeatable); the library is the bundled "
+        "scenarios, the folders in $SIMULATOR_LIBRARY (os.pathsep-separated), then these",
+    )
+    parser.add_argument(
+        "--no-bundled",
+        action="store_true",
+        help="leave the bundled scenarios out of the library",
     )
     parser.add_argument(
         "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"

@@ -16,7 +16,7 @@ from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.feedback import build_report
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
-from simulator.core.library import DEFAULT_SCENARIO, resolve, scan
+from simulator.core.library import DEFAULT_SCENARIO, library_roots, resolve, scan
 from simulator.core.render import to_text, transcript_text
 from simulator.core.scenario import load_scenario
 from simulator.core.scenario_spec import json_schema
@@ -38,8 +38,15 @@ def catalogue_arg(args: argparse.Namespace) -> catalogue_mod.Catalogue:
     return catalogue_mod.load(getattr(args, "techniques", None))
 
 
+def library_arg(args: argparse.Namespace) -> list[Path]:
+    """The library's folders: bundled (unless --no-bundled), $SIMULATOR_LIBRARY's, --library's."""
+    return library_roots(
+        getattr(args, "library", None), bundled=not getattr(args, "no_bundled", False)
+    )
+
+
 def scenario_arg(args: argparse.Namespace, name: str):
-    return load_scenario(resolve(name, args.library), catalogue_arg(args))
+    return load_scenario(resolve(name, library_arg(args)), catalogue_arg(args))
 
 
 PACE_HELP = (
@@ -290,6 +297,7 @@ def _conf_validate(p: argparse.ArgumentParser) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from simulator.core.diagnostics import LABELS, format_problem
+    from simulator.core.library import clash, library_ids
 
     catalogue = catalogue_arg(args)
     lang = ui_lang(args)
@@ -299,7 +307,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
             "no .yaml files found in " + ", ".join(args.paths), "Nothing to validate"
         )
     errors = warnings = 0
-    for _, _, problems in validate_files(files, catalogue):
+    ids = library_ids(library_arg(args))
+    for path, scenario, problems in validate_files(files, catalogue):
+        elsewhere = clash(path, scenario, ids) if scenario is not None else None
+        if elsewhere is not None and not any(p.code == "E024" for p in problems):
+            problems = [elsewhere, *problems]
         for problem in problems:
             errors += problem.is_error
             warnings += not problem.is_error
@@ -322,11 +334,10 @@ def _conf_test(p: argparse.ArgumentParser) -> None:
 
 def cmd_test(args: argparse.Namespace) -> int:
     from simulator.core.diagnostics import format_problem
-    from simulator.core.library import default_root
 
     catalogue = catalogue_arg(args)
     grader = Grader(catalogue)
-    files = scenario_files(args.paths or [args.library or default_root()])
+    files = scenario_files(args.paths or library_arg(args))
     passed = failed = 0
     for path in files:
         scenario, problems = validate_file(path, catalogue)
@@ -385,7 +396,7 @@ def _conf_list(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = scan(args.library, catalogue_arg(args))
+    library = scan(library_arg(args), catalogue_arg(args))
     if args.json:
         print(json.dumps([e.to_dict() for e in library.entries], ensure_ascii=False, indent=2))
     else:
@@ -514,7 +525,9 @@ SPECS = [
     Spec(
         "validate",
         "check scenario files; every problem as file:line:col: CODE: message",
-        "example:\n  simulator validate --strict scenarios/",
+        "example:\n  simulator validate --strict scenarios/\n\n"
+        "A scenario id used by another file of the library (bundled, $SIMULATOR_LIBRARY,\n"
+        "--library) or by another file given is E024, naming that file and line.",
         _conf_validate,
         cmd_validate,
     ),

@@ -34,7 +34,7 @@ from simulator.core.errors import Problem, SimulatorError
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.library import Library, resolve
+from simulator.core.library import Library, Roots, library_roots, resolve
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store
 from simulator.tui import i18n, resume
@@ -55,8 +55,8 @@ DARK, LIGHT = "textual-dark", "textual-light"
 class AppConfig:
     """Everything the app is started with."""
 
-    library: Path | None
-    """Scenario folder (None: the bundled library)."""
+    library: tuple[Path, ...]
+    """The library's folders: bundled, $SIMULATOR_LIBRARY's, then those given (library_roots)."""
     catalogue: Catalogue
     """Technique catalogue (with an organisation's overrides)."""
     store: Store
@@ -368,7 +368,7 @@ class SimulatorApp(App[int]):
 
 def make_app(
     *,
-    library: str | Path | None = None,
+    library: Roots = None,
     techniques: str | Path | None = None,
     ui_lang: str | None = None,
     scenario: Scenario | str | Path | None = None,
@@ -379,6 +379,7 @@ def make_app(
     store: Store | None = None,
     theme: str | None = None,
     preview: bool = False,
+    bundled: bool = True,
 ) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
 
@@ -393,7 +394,7 @@ def make_app(
         or (prefs.get("ui_lang") if prefs.get("ui_lang") in i18n.LANGS else None)
         or i18n.detect()
     )
-    root = Path(library) if library else None
+    root = tuple(library_roots(library, bundled=bundled))
     start = None
     if scenario is not None:
         start = (
@@ -424,6 +425,7 @@ def run_app(args: argparse.Namespace, scenario: str | None) -> int:
     """Entry point used by the CLI (`simulator`, `simulator play`)."""
     app = make_app(
         library=getattr(args, "library", None),
+        bundled=not getattr(args, "no_bundled", False),
         techniques=getattr(args, "techniques", None),
         ui_lang=getattr(args, "ui_lang", None),
         scenario=scenario,
