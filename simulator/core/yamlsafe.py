@@ -12,6 +12,7 @@ size, depth, alias expansion and number length, and reports every problem as a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,7 +157,78 @@ class _Builder:
             return None
         if not isinstance(value, str | int | float | bool) and value is not None:
             value = str(value)  # timestamps: keep the text
+        if isinstance(value, str) and node.start_mark.line != node.end_mark.line:
+            value = _fold_cjk(node, value, self.lines)
         return value
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in ("W", "F", "H")
+
+
+def _fold(pieces: list[str], cjk: bool) -> str:
+    """YAML's folding of trimmed lines: a line break is a space, n blank lines n newlines.
+
+    With `cjk`, a break between two wide (Chinese, Japanese, full-width) characters is
+    no space at all, as CSS Text 3 treats a segment break in East Asian text.
+    """
+    out = ""
+    blanks = 0
+    for piece in pieces:
+        if not piece:
+            blanks += 1
+            continue
+        if out:
+            if blanks:
+                out += "\n" * blanks
+            elif not (cjk and _wide(out[-1]) and _wide(piece[0])):
+                out += " "
+        blanks = 0
+        out += piece
+    return out
+
+
+def _fold_cjk(node: yaml.Node, value: str, lines: list[str]) -> str:
+    """The value with no folding space between two Chinese characters.
+
+    A plain, quoted or `>` scalar written over several lines is folded by YAML with a
+    space at every line break: right for English, a stray space in Chinese. The source
+    lines are folded again here; only when that gives exactly YAML's value (so escapes,
+    comments and more-indented lines, which fold otherwise, are left as YAML read them)
+    is the value replaced by the fold without those spaces. `|` blocks keep their breaks.
+    """
+    start, end = node.start_mark, node.end_mark
+    tail = ""
+    if node.style == "|" or " " not in value:
+        return value
+    if node.style == ">":
+        body = lines[start.line + 1 : end.line + (1 if end.column else 0)]
+        content = [line for line in body if line.strip(" \t")]
+        indents = {len(line) - len(line.lstrip(" ")) for line in content}
+        if len(indents) != 1 or not body or not body[0].strip(" \t"):
+            return value  # more-indented lines and leading blank lines keep their breaks
+        pieces = [line.strip(" \t") for line in body]
+        while pieces and not pieces[-1]:
+            pieces.pop()
+        core = value.rstrip("\n")
+        tail = value[len(core) :]
+    else:
+        segment = lines[start.line : end.line + 1]
+        if len(segment) < 2:
+            return value
+        segment[-1] = segment[-1][: end.column]
+        segment[0] = segment[0][start.column :]
+        if node.style in ("'", '"'):
+            segment[0], segment[-1] = segment[0][1:], segment[-1][:-1]
+            if node.style == '"' and any("\\" in line for line in segment):
+                return value
+            if node.style == "'":
+                segment = [line.replace("''", "'") for line in segment]
+        pieces = [line.strip(" \t") for line in segment]
+        core = value
+    if _fold(pieces, cjk=False) != core:
+        return value
+    return _fold(pieces, cjk=True) + tail
 
 
 class _CommaAt:
