@@ -12,7 +12,6 @@ size, depth, alias expansion and number length, and reports every problem as a
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from typing import Any
 import yaml
 
 from simulator.core.errors import Problem, ScenarioError
+from simulator.core.yamltext import fold_cjk, mid_line_slips
 
 MAX_FILE_BYTES = 1_000_000
 """A scenario file larger than this is refused (the biggest real one is ~60 kB)."""
@@ -157,78 +157,9 @@ class _Builder:
             return None
         if not isinstance(value, str | int | float | bool) and value is not None:
             value = str(value)  # timestamps: keep the text
-        if isinstance(value, str) and node.start_mark.line != node.end_mark.line:
-            value = _fold_cjk(node, value, self.lines)
+        if isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+            value = fold_cjk(node, value, self.lines)
         return value
-
-
-def _wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F", "H")
-
-
-def _fold(pieces: list[str], cjk: bool) -> str:
-    """YAML's folding of trimmed lines: a line break is a space, n blank lines n newlines.
-
-    With `cjk`, a break between two wide (Chinese, Japanese, full-width) characters is
-    no space at all, as CSS Text 3 treats a segment break in East Asian text.
-    """
-    out = ""
-    blanks = 0
-    for piece in pieces:
-        if not piece:
-            blanks += 1
-            continue
-        if out:
-            if blanks:
-                out += "\n" * blanks
-            elif not (cjk and _wide(out[-1]) and _wide(piece[0])):
-                out += " "
-        blanks = 0
-        out += piece
-    return out
-
-
-def _fold_cjk(node: yaml.Node, value: str, lines: list[str]) -> str:
-    """The value with no folding space between two Chinese characters.
-
-    A plain, quoted or `>` scalar written over several lines is folded by YAML with a
-    space at every line break: right for English, a stray space in Chinese. The source
-    lines are folded again here; only when that gives exactly YAML's value (so escapes,
-    comments and more-indented lines, which fold otherwise, are left as YAML read them)
-    is the value replaced by the fold without those spaces. `|` blocks keep their breaks.
-    """
-    start, end = node.start_mark, node.end_mark
-    tail = ""
-    if node.style == "|" or " " not in value:
-        return value
-    if node.style == ">":
-        body = lines[start.line + 1 : end.line + (1 if end.column else 0)]
-        content = [line for line in body if line.strip(" \t")]
-        indents = {len(line) - len(line.lstrip(" ")) for line in content}
-        if len(indents) != 1 or not body or not body[0].strip(" \t"):
-            return value  # more-indented lines and leading blank lines keep their breaks
-        pieces = [line.strip(" \t") for line in body]
-        while pieces and not pieces[-1]:
-            pieces.pop()
-        core = value.rstrip("\n")
-        tail = value[len(core) :]
-    else:
-        segment = lines[start.line : end.line + 1]
-        if len(segment) < 2:
-            return value
-        segment[-1] = segment[-1][: end.column]
-        segment[0] = segment[0][start.column :]
-        if node.style in ("'", '"'):
-            segment[0], segment[-1] = segment[0][1:], segment[-1][:-1]
-            if node.style == '"' and any("\\" in line for line in segment):
-                return value
-            if node.style == "'":
-                segment = [line.replace("''", "'") for line in segment]
-        pieces = [line.strip(" \t") for line in segment]
-        core = value
-    if _fold(pieces, cjk=False) != core:
-        return value
-    return _fold(pieces, cjk=True) + tail
 
 
 class _CommaAt:
@@ -328,7 +259,7 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
                     "half-width (半角) for indentation",
                 )
             )
-        found, stripped = _mid_line(stripped, file, number, indent, flow)
+        found, stripped = mid_line_slips(stripped, file, number, indent, flow)
         problems += found
         body = lead.replace("\t", "  ").replace("\u3000", "  ") + stripped
         match = _KEY_COLON.match(body)
@@ -349,70 +280,6 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
         if not flow and _BLOCK_START.search(body):
             block_indent = len(body) - len(body.lstrip(" "))
     return "\n".join(lines), problems
-
-
-_VALUE_START = ":-[{,?"
-"""After one of these (and spaces) a quote or a bracket opens a value; elsewhere it is text."""
-_NEXT_ENTRY = re.compile(r"\s*(?:[A-Za-z_][A-Za-z0-9_-]*[ \t]*:|#|$)")
-"""What follows a 「，」 that separates entries: a key, or the end of the line."""
-
-
-def _mid_line(
-    rest: str, file: str, number: int, indent: int, flow: list[str]
-) -> tuple[list[Problem], str]:
-    """Slips after the indentation: a tab between words, a 「，」 between the keys of {…}.
-
-    A tab outside quotes and comments is reported and read as a space. A full-width
-    comma inside a flow mapping followed by a key (`{start: 40，min: 0}`) or ending the line makes
-    YAML fail on the key, with a message about a missing ',' or '}'; it is reported on
-    its own line and read as ','. `flow` carries the open brackets from line to line.
-    """
-    problems: list[Problem] = []
-    chars = list(rest)
-    quote = ""
-    previous = ""  # the last character that was not a space, on this line
-    for i, ch in enumerate(rest):
-        col = indent + i + 1
-        if quote:
-            if ch == quote and not (quote == '"' and i and rest[i - 1] == "\\"):
-                quote = ""
-            continue
-        if ch == "#" and (i == 0 or rest[i - 1] in " \t"):
-            break  # a comment
-        at_value = previous == "" or previous in _VALUE_START
-        if ch in "'\"" and at_value:
-            quote = ch
-        elif ch in "[{" and at_value:
-            flow.append(ch)
-        elif ch in "]}" and flow:
-            flow.pop()
-        elif ch == "\t":
-            problems.append(
-                Problem(
-                    file,
-                    number,
-                    col,
-                    "E015",
-                    "a tab in the middle of the line (YAML separates words and values with spaces)",
-                    "replace the tab with a space",
-                )
-            )
-            chars[i] = " "
-        elif ch == "，" and flow and flow[-1] == "{" and _NEXT_ENTRY.match(rest, i + 1):
-            problems.append(
-                Problem(
-                    file,
-                    number,
-                    col,
-                    "E018",
-                    "a full-width comma 「，」 between the entries of {…}",
-                    "separate the entries with an ASCII comma ', '",
-                )
-            )
-            chars[i] = ","
-        if ch not in " \t":
-            previous = ch
-    return problems, "".join(chars)
 
 
 def load_text(text: str, file: str) -> Document:
