@@ -55,7 +55,8 @@ def main() -> None:
     print(f"  read + validate   {load_ms:7.1f} ms")
     print(f"  replay            {replay_ms:7.1f} ms")
     print(f"  debug trace       {trace_ms:7.1f} ms")
-    print(f"  save -> on screen {total:7.1f} ms (+ up to 500 ms until the next poll)")
+    print(f"  save -> chat      {load_ms + replay_ms:7.1f} ms (+ up to 500 ms until the next poll)")
+    print(f"  save -> panel     {total:7.1f} ms")
 
 
 if __name__ == "__main__":

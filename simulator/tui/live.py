@@ -83,15 +83,22 @@ def replies_of(session: Session) -> list[str]:
 def replay(
     scenario: Scenario, replies: Sequence[str], start: Callable[[Scenario], Practice]
 ) -> Practice:
-    """A new practice of `scenario` with the replies played in order.
+    """A new practice of `scenario` with the replies played in order, saved once at the end.
 
-    Replies after the session ends (the new version may end sooner) are dropped.
+    The replies are as the engine received them (`replies_of`), so they go to the session
+    directly: saving after each one (as a reply typed in the box is) made a replay of a
+    dozen replies several times slower. Replies after the session ends (the new version
+    may end sooner) are dropped.
     """
     practice = start(scenario)
     for reply in replies:
-        if practice.finished:
+        if practice.session.finished:
             break
-        practice.reply(reply)
+        practice.session.reply(reply)
+    if practice.session.finished:
+        practice.finish()
+    else:
+        practice.save()
     return practice
 
 
