@@ -13,6 +13,8 @@ Keys (all shown in the footer of the screen where they apply):
                  any key while the customer is "typing" skips the pause
   feedback       1/2/3 tabs (M missed) · R try again · E export · H history · Esc library
   history        Enter reopen · Esc back
+  preview        as the conversation, plus F2 undo the last reply · Ctrl+R start over;
+                 Ctrl+B shows the debug panel (`simulator preview`, screens/preview.py)
 """
 
 from __future__ import annotations
