@@ -69,6 +69,7 @@ class PreviewScreen(ConversationScreen):
         """True when the last save had errors (the conversation kept the last good version)."""
         self._poll: Timer | None = None
         self._reloading = False
+        self._generation = 0
 
     # ---- layout ------------------------------------------------------------------------
     def compose(self):  # type: ignore[no-untyped-def]
@@ -82,17 +83,18 @@ class PreviewScreen(ConversationScreen):
 
     def refresh_debug(self) -> None:
         """Recompute the panel (a trace of the replies so far) in a thread."""
-        self._trace(self.practice)
+        self._generation += 1
+        self._trace(self.practice, self._generation)
 
     @work(exclusive=True, group="debug", thread=True)
-    def _trace(self, practice: Practice) -> None:
+    def _trace(self, practice: Practice, generation: int) -> None:
         view = debug_view(practice.session, self.sim.grader, self.lang)
         state = PanelState(self.watched.path.name, self.version, self.problems, self.kept, view)
-        self.app.call_from_thread(self._show_debug, state)
+        self.app.call_from_thread(self._show_debug, state, generation)
 
-    def _show_debug(self, state: PanelState) -> None:
+    def _show_debug(self, state: PanelState, generation: int) -> None:
         panel = self.query(DebugPanel)
-        if panel:
+        if panel and generation == self._generation:  # a slower, older trace is not shown
             panel.first().show(state, self.lang)
 
     def _refresh_panel(self) -> None:
