@@ -86,3 +86,25 @@ def test_preview_command_help_and_refusals(tmp_path):
     result = sim("--ui-lang", "en", "preview", str(broken))
     assert result.returncode == 1
     assert "E016: a full-width colon 「：」 after the key 'pass_score'" in result.stderr
+
+
+def test_preview_command_opens_the_app_in_the_preview_with_a_scratch_store(tmp_path, monkeypatch):
+    """What `simulator preview` starts: the preview, pace off, sessions in a folder that goes."""
+    from simulator.cli import main
+    from simulator.tui.app import SimulatorApp
+
+    seen = {}
+
+    def run(app):
+        seen["config"] = app.config
+
+    monkeypatch.setattr(SimulatorApp, "run", run)
+    monkeypatch.setenv("SIMULATOR_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "s.yaml"
+    shutil.copy(MINI, path)
+    assert main(["preview", str(path), "--lang", "en"]) == 0
+    config = seen["config"]
+    assert config.preview and config.pace == "off" and config.ui_lang == "en"
+    assert config.start is not None and config.start.source == str(path)
+    assert tmp_path / "data" not in config.store.root.parents
+    assert not config.store.root.exists(), "the scratch folder is removed at the end"
