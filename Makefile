@@ -25,6 +25,8 @@ $(VENV)/.dev-installed: pyproject.toml | $(VENV)/bin/python
 play: $(VENV)/.run-installed
 	$(PY) -m simulator
 
+# The results-store tests (marked postgres) start a throwaway PostgreSQL under .pg/ with
+# scripts/postgres.sh (installing Debian's postgresql as root if missing).
 test: $(VENV)/.test-installed
 	$(PY) -m pytest
 
@@ -40,6 +42,7 @@ model: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/results_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -105,6 +105,7 @@ def test_preview_command_opens_the_app_in_the_preview_with_a_scratch_store(tmp_p
     assert main(["preview", str(path), "--lang", "en"]) == 0
     config = seen["config"]
     assert config.preview and config.pace == "off" and config.ui_lang == "en"
+    assert config.recorder is None, "a draft is not recorded in the results store"
     assert config.start is not None and config.start.source == str(path)
     assert tmp_path / "data" not in config.store.root.parents
     assert not config.store.root.exists(), "the scratch folder is removed at the end"

@@ -41,3 +41,8 @@ def test_the_wheel_ships_scenarios_and_the_grader_data(tmp_path):
         for p in (ROOT / "simulator/core/grading/data/bank").glob("*.jsonl")
     }
     assert bank and bank <= names
+    migrations = {
+        f"simulator/core/results/migrations/{p.relative_to(ROOT / 'simulator/core/results/migrations')}"
+        for p in (ROOT / "simulator/core/results/migrations").rglob("*.py")
+    }
+    assert "simulator/core/results/migrations/env.py" in migrations and migrations <= names

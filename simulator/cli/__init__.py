@@ -11,12 +11,13 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import authoring, commands, preview
+from simulator.cli import authoring, classroom, commands, preview, results_cmd
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
   simulator                                 open the app on the scenario library
   simulator play preloan-supermarket        start straight in the conversation
+  simulator play preloan-supermarket --relay 张三,李四,王五   a group takes turns on one screen
   simulator --pace off                      the customer answers at once (this run)
   simulator run preloan-supermarket --replies my_replies.txt
   simulator validate --strict scenarios/
@@ -25,6 +26,9 @@ EPILOG = """examples:
   simulator new my.zh.yaml --situation preloan_visit --language zh   a working skeleton
   simulator preview my.zh.yaml              talk to it while you write it (reloads on save)
   echo '{"text": "您每月流水大概多少"}' | simulator grade
+  simulator --db postgresql://trainer@db.bank/training   record sessions centrally
+  simulator results push --to postgresql://trainer@db.bank/training
+  simulator classroom dashboard --class 2026-A   the trainer's live dashboard in the terminal
 """
 
 
@@ -57,8 +61,16 @@ def _parser() -> argparse.ArgumentParser:
         "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"
     )
     parser.add_argument("--pace", choices=commands.PACES, help=commands.PACE_HELP)
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        help="results database the app records sessions in (sqlite:///PATH or "
+        "postgresql://USER@HOST/DB; default: $SIMULATOR_RESULTS_DB, else the data folder's)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for spec in commands.SPECS + authoring.SPECS + preview.SPECS:
+    for spec in (
+        commands.SPECS + authoring.SPECS + preview.SPECS + results_cmd.SPECS + classroom.SPECS
+    ):
         child = sub.add_parser(
             spec.name,
             help=spec.help,

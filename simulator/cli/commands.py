@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.cli.bulk_grade import _conf_grade, cmd_grade
 from simulator.core.errors import SimulatorError
 from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.feedback import build_report
@@ -63,9 +62,29 @@ def cmd_app(args: argparse.Namespace) -> int:
     return launch(args, scenario=None)
 
 
+def relay_arg(args: argparse.Namespace) -> tuple[str, ...]:
+    """The names given with --relay (none without it); a SimulatorError in the interface
+    language when they cannot be used."""
+    from simulator.core.relay import RelayError, parse_names
+
+    if getattr(args, "relay", None) is None:
+        return ()
+    try:
+        return parse_names(args.relay)
+    except RelayError as error:
+        raise SimulatorError(error.text(ui_lang(args)), error.title) from None
+
+
+RELAY_HELP = (
+    "hot-seat relay: 2-12 names separated by , 、 or ，; they take turns, one reply each, "
+    "and the feedback credits each person"
+)
+
+
 def cmd_play(args: argparse.Namespace) -> int:
     from simulator.cli.app_launch import launch
 
+    args.relay_names = relay_arg(args)
     return launch(args, scenario=args.scenario)
 
 
@@ -77,6 +96,7 @@ def _conf_play(p: argparse.ArgumentParser) -> None:
         "--exam", action="store_true", help="exam mode: no technique tags or hints until the end"
     )
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+    p.add_argument("--relay", metavar="NAMES", help=RELAY_HELP)
     # SUPPRESS: when only `simulator --pace X play` is given, the default must not undo it.
     p.add_argument("--pace", choices=PACES, default=argparse.SUPPRESS, help=PACE_HELP)
 
@@ -90,6 +110,7 @@ def _conf_run(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object instead of text")
     p.add_argument("--markdown", action="store_true", help="print the feedback as Markdown")
     p.add_argument("--seed", type=int, default=0, help="variant seed (default 0)")
+    p.add_argument("--relay", metavar="NAMES", help=RELAY_HELP)
 
 
 def read_replies(name: str) -> list[str]:
@@ -111,9 +132,10 @@ def ui_lang(args: argparse.Namespace) -> str:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    relay = relay_arg(args)
     scenario = scenario_arg(args, args.scenario)
     replies = read_replies(args.replies)
-    session = play(scenario, replies, args.seed, Grader(catalogue_arg(args)))
+    session = play(scenario, replies, args.seed, Grader(catalogue_arg(args)), relay)
     report = build_report(session)
     if args.json:
         data = report.to_dict()
@@ -143,95 +165,6 @@ def cmd_run(args: argparse.Namespace) -> int:
     else:
         print(transcript_text(report, args.ui_lang))
         print(to_text(report, args.ui_lang, markdown=args.markdown))
-    return 0
-
-
-# ---- grade ----------------------------------------------------------------------------
-def _conf_grade(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        help="force the language (default: from each line, else detected)",
-    )
-    p.add_argument(
-        "--jobs",
-        type=int,
-        default=min(2, os.cpu_count() or 1),
-        metavar="N",
-        help="grading processes (default: up to 2); answers stay in input order",
-    )
-
-
-def _has_surrogate(value: str) -> bool:
-    return any("\ud800" <= ch <= "\udfff" for ch in value)
-
-
-def _grade_request(raw: bytes) -> tuple[str, str, str | None] | str:
-    """One input line as (text, context, lang), or the reason it cannot be graded."""
-    try:
-        line = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return f"not UTF-8 (byte {error.start + 1})"
-    if not line.strip():
-        return "blank line"
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as error:
-        return f"not JSON: {error.msg}"
-    except RecursionError:
-        return "not JSON: nested too deeply"
-    except ValueError as error:  # e.g. an integer longer than Python's digit limit
-        return f"not JSON: {error}"
-    if not isinstance(row, dict) or not isinstance(row.get("text"), str):
-        return 'expected an object with a "text" string'
-    text = row["text"]
-    context = row.get("context") if isinstance(row.get("context"), str) else ""
-    if _has_surrogate(text) or _has_surrogate(context):
-        return "text or context holds a lone surrogate (not valid Unicode)"
-    lang = row.get("lang") if row.get("lang") in ("zh", "en") else None
-    return text, context, lang
-
-
-def _answer_line(grader: Grader, number: int, raw: bytes, force_lang: str | None) -> bytes:
-    """The one JSON line that answers input line `number`, whatever it holds."""
-    request = _grade_request(raw.rstrip(b"\r\n"))
-    if isinstance(request, str):
-        answer: dict[str, object] = {"error": f"line {number}: {request}"}
-    else:
-        text, context, lang = request
-        try:
-            answer = grader.grade(text, context, force_lang or lang).to_dict()
-        except Exception as error:  # one reply must not end the stream; it is reported
-            answer = {"error": f"line {number}: cannot grade: {type(error).__name__}: {error}"}
-    return json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace") + b"\n"
-
-
-_POOL_GRADER: Grader | None = None
-"""The grader worker processes inherit (loaded once, before they fork)."""
-
-
-def _pool_answer(job: tuple[int, bytes, str | None]) -> bytes:
-    assert _POOL_GRADER is not None
-    return _answer_line(_POOL_GRADER, *job)
-
-
-def cmd_grade(args: argparse.Namespace) -> int:
-    """One JSON line out for every line in, in order, whatever the line holds."""
-    global _POOL_GRADER
-    grader = Grader(catalogue_arg(args))
-    grader.learned  # noqa: B018 - load the model once, before any worker forks
-    out = sys.stdout.buffer
-    jobs = ((n, raw, args.lang) for n, raw in enumerate(sys.stdin.buffer, 1))
-    if args.jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
-        _POOL_GRADER = grader
-        with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-            for line in pool.imap(_pool_answer, jobs, chunksize=1):
-                out.write(line)
-                out.flush()
-        return 0
-    for number, raw, lang in jobs:
-        out.write(_answer_line(grader, number, raw, lang))
-        out.flush()
     return 0
 
 
@@ -495,14 +428,16 @@ SPECS = [
     Spec(
         "play",
         "open the app straight in a conversation",
-        "example:\n  simulator play preloan-supermarket --exam",
+        "examples:\n  simulator play preloan-supermarket --exam\n"
+        "  simulator play preloan-supermarket --relay 张三,李四,王五   a group takes turns",
         _conf_play,
         cmd_play,
     ),
     Spec(
         "run",
         "play a whole session headless with replies from a file and print the feedback",
-        "example:\n  simulator run preloan-supermarket --replies replies.txt --json\n\n"
+        "examples:\n  simulator run preloan-supermarket --replies replies.txt --json\n"
+        "  simulator run preloan-supermarket --replies replies.txt --relay 张三,李四   authors and a per-person section\n\n"
         "One reply per line. If the replies run out first, the session ends as abandoned and is still graded.",
         _conf_run,
         cmd_run,

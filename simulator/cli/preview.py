@@ -42,6 +42,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
             pace=getattr(args, "pace", None) or "off",
             store=Store(folder),
             preview=True,
+            record=False,  # drafts stay out of the results store too
         )
         app.run()
     return int(app.return_code or 0)

@@ -4,7 +4,8 @@ A condition is a mapping. Several keys in one mapping must all hold. Keys:
   technique: id | [ids]     one of these techniques was credited in this reply
   pitfall: id | [ids]       one of these pitfalls was committed in this reply
   used: id | [ids]          one of these was credited in any reply so far (this one included)
-  phrase: text | [texts]    the reply contains one of these (normalised; near matches count)
+  phrase: text | [texts]    the reply contains one of these (normalised; near matches count;
+                            a name in a phrase also matches the person's aliases)
   meter: {name: {gte|gt|lte|lt|eq: n}}
   fact: id | [ids]          all these facts have been revealed
   turns_in_beat: {gte: n}   replies spent in the current beat, this one included
@@ -18,7 +19,9 @@ Nothing here can run code: conditions are data, evaluated by `holds`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from simulator.core.errors import Problem
@@ -62,6 +65,8 @@ class State:
     turn: int = 0
     repeat: bool = False
     question: bool = False
+    aliases: tuple[tuple[str, ...], ...] = ()
+    """Groups of names for one person (Persona.alias_groups): in a phrase, any stands for all."""
 
 
 def parse(doc: Document, raw: Any, path: tuple[Any, ...], problems: list[Problem]) -> Cond:
@@ -165,6 +170,26 @@ def phrase_in(phrase: str, folded: str) -> bool:
     return contains(key, folded) is not None or near_match(key, folded) is not None
 
 
+@lru_cache(maxsize=8192)
+def variants(phrase: str, groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The phrase, and the phrase with each person's name swapped for each of their aliases."""
+    out = [phrase]
+    for group in groups:
+        for name in group:
+            edge = r"(?<![a-z])" if name[:1].isascii() else ""
+            tail = r"(?![a-z])" if name[-1:].isascii() else ""
+            pattern = re.compile(edge + re.escape(name) + tail, re.IGNORECASE)
+            if name.strip() and pattern.search(phrase):
+                pieces = pattern.split(phrase)
+                out += [other.join(pieces) for other in group if other != name]
+    return tuple(dict.fromkeys(out))
+
+
+def says(phrase: str, state: State) -> bool:
+    """True when the reply in `state` says the phrase, or says it with another name of a person."""
+    return any(phrase_in(v, state.text) for v in variants(phrase, state.aliases))
+
+
 def holds(cond: Cond, state: State) -> bool:
     """Evaluate a parsed condition."""
     op = cond.op
@@ -185,7 +210,7 @@ def holds(cond: Cond, state: State) -> bool:
     if op == "fact":
         return all(a in state.facts for a in cond.args)
     if op == "phrase":
-        return any(phrase_in(a, state.text) for a in cond.args)
+        return any(says(a, state) for a in cond.args)
     if op == "repeat":
         return state.repeat == cond.args[0]
     if op == "question":

@@ -139,6 +139,11 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"\(the grader credits: (?P<c>.+)\)",
         "节点 '{b}' 的示范回答没有得到 {a} 中的任何一项(评分器认可:{c})",
     ),
+    (
+        r"the model reply for (?P<t>\S+) in beat '(?P<b>[^']+)' does not earn (?P=t) "
+        r"\(the grader credits: (?P<c>.+)\)",
+        "节点 '{b}' 里 {t} 的示范回答没有得到 {t}(评分器认可:{c})",
+    ),
     (r"beat '(?P<b>[^']+)' cannot be reached from '(?P<s>[^']+)'", "从 '{s}' 到不了节点 '{b}'"),
     (r"beat '(?P<b>[^']+)' has no way out", "节点 '{b}' 没有出口"),
     (
@@ -250,6 +255,11 @@ _HINTS: tuple[tuple[str, str], ...] = (
     (r"its meter condition lies outside the meter's range", "它的指标条件超出了指标的范围"),
     (r"add it to a beat's opportunities", "把它加到某个节点的 opportunities 里"),
     (r"lower it or add a path to a success ending", "调低它,或加一条通向 success 结局的路径"),
+    (
+        r"rephrase it so it plainly does what the technique asks, or add the beat's own phrases "
+        r"under evidence",
+        "改写它,让它明确做到这项技巧,或者把本节点的说法加到 evidence 里",
+    ),
     (
         r"add a model path, a poor path and a walkout",
         "加一条示范路径、一条较差路径和一条客户离开的路径",

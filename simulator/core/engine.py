@@ -12,10 +12,12 @@ from __future__ import annotations
 import zlib
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from simulator.core import conditions as c
+from simulator.core import reactions
+from simulator.core.asking import Sentence, addressed, named_techniques, split
 from simulator.core.errors import SessionError
 from simulator.core.grading import Evidence, Grader
 from simulator.core.grading.context import WARMING
@@ -103,6 +105,10 @@ class Turn:
     """What the customer said next."""
     ending: str | None
     """Ending id when this reply ended the session."""
+    author: str = ""
+    """Who wrote the reply in a hot-seat relay (empty for one trainee)."""
+    reaction: str = ""
+    """The customer's answer to a pitfall of this reply (also the start of `customer`)."""
 
 
 @dataclass
@@ -122,6 +128,8 @@ class Session:
     """(beat id, index of the first turn spent there) for each arrival at a beat."""
     visit_taken: set[str] = field(default_factory=set)
     """Opportunities already credited during the current visit."""
+    relay: tuple[str, ...] = ()
+    """The names taking turns in a hot-seat relay, in order (empty: one trainee)."""
     observer: Callable[[str, c.State], None] | None = field(default=None, repr=False)
     """Tracing hook: told the state each stage ("effects", "facts", "next") judges conditions on."""
     _said: set[str] = field(default_factory=set, init=False, repr=False)
@@ -160,17 +168,26 @@ class Session:
     def current_beat(self) -> Beat:
         return self.scenario.beats[self.beat]
 
+    @property
+    def next_author(self) -> str:
+        """Whose turn it is in a relay (the names rotate, one reply each); "" without one."""
+        return self.relay[len(self.turns) % len(self.relay)] if self.relay else ""
+
     def ending_kind(self) -> str:
         if self.ending in self.scenario.endings:
             return self.scenario.endings[self.ending].kind
         return self.ending or "abandoned"
 
     # ---- the step ------------------------------------------------------------------
-    def reply(self, text: str) -> Turn:
-        """Play one reply; returns the Turn with everything that happened."""
+    def reply(self, text: str, author: str | None = None) -> Turn:
+        """Play one reply; returns the Turn with everything that happened.
+
+        author None: whoever's turn it is in the relay (`next_author`).
+        """
         if self.finished:
             raise SessionError("this session has ended; start a new one")
         text = (text if isinstance(text, str) else str(text))[:MAX_REPLY_CHARS]
+        author = self.next_author if author is None else author
         scenario, beat, words = self.scenario, self.current_beat, _WORDS[self.lang]
         settings = scenario.settings
         index = len(self.turns) + 1
@@ -191,7 +208,8 @@ class Session:
         techniques = [t for t in grade.techniques]
         if "premature_pressure" in pitfalls and "pressure" in techniques:
             techniques.remove("pressure")  # the grader judged it premature for this beat
-        normal = normalise(text).text
+        folded = normalise(text)
+        normal = folded.text
         stuffing = stuffed(normal, normalise(cue).text, self.lang, len(techniques))
         if repeat or stuffing:
             techniques = []
@@ -224,7 +242,7 @@ class Session:
             move("trust", settings.misplaced_trust, reason)
             move("patience", settings.misplaced_patience, reason)
         for p in pitfalls:
-            reason = words["pitfall"].format(name=cat.label(p, self.lang))
+            reason = reactions.reason(p, self.lang, cat.label(p, self.lang))
             move("trust", settings.pitfall_trust, reason)
             move("patience", settings.pitfall_patience, reason)
         if repeat:
@@ -245,6 +263,7 @@ class Session:
             index,
             repeat,
             grade.question,
+            scenario.persona.alias_groups(),
         )
         self._observe("effects", state)
         for effect in beat.effects:
@@ -252,20 +271,33 @@ class Session:
                 for meter, delta in effect.meters.items():
                     move(meter, delta, effect.reason)
 
+        # A fact's phrases count only in sentences addressed to it (asking.py).
         self._observe("facts", state)
-        revealed = [
-            f
-            for f in scenario.persona.facts
-            if f.id not in self.facts
-            and (not f.beats or beat.id in f.beats)
-            and c.holds(f.when, state)
-        ]
+        sentences: list[Sentence] | None = None
+        revealed = []
+        for f in scenario.persona.facts:
+            if f.id in self.facts or (f.beats and beat.id not in f.beats):
+                continue
+            if sentences is None:
+                sentences = split(folded, self.lang)
+            named = named_techniques(f.when) & state.techniques
+            asked = replace(state, text=addressed(sentences, grade.evidence, named))
+            self._observe(f"fact:{f.id}", asked)
+            if c.holds(f.when, asked):
+                revealed.append(f)
         self.facts += [f.id for f in revealed]
         state.facts = frozenset(self.facts)
         said = [f.says for f in revealed]
 
         self._observe("next", state)
+        reaction = reactions.react(
+            scenario.persona, beat, state, pitfalls, self.lang, self.seed, index, key
+        )
         ending, line = self._advance(beat, state, index, repeat)
+        if reaction:
+            said.insert(0, reaction)
+            if line == words["stay"]:
+                line = ""
         if ending is not None and ending in scenario.endings:
             end_spec = scenario.endings[ending]
             line = end_spec.say or end_spec.message
@@ -289,6 +321,8 @@ class Session:
             tuple(f.id for f in revealed),
             "\n".join(s for s in said if s),
             ending,
+            author,
+            reaction,
         )
         self.turns.append(turn)
         self._said.add(key)
@@ -377,6 +411,11 @@ class Session:
             "seed": self.seed,
             "replies": [turn.reply for turn in self.turns],
             "abandoned": self.ending == "abandoned",
+            **(
+                {"relay": list(self.relay), "authors": [turn.author for turn in self.turns]}
+                if self.relay
+                else {}
+            ),
         }
 
     @classmethod
@@ -403,10 +442,19 @@ class Session:
         if not isinstance(seed, int) or isinstance(seed, bool) or not -(2**63) <= seed < 2**63:
             raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
         session = cls.start(scenario, seed, grader)
-        for reply in data["replies"]:
+        session.relay = _names(data.get("relay"))
+        authors = _names(data.get("authors"))
+        for n, reply in enumerate(data["replies"]):
             if session.finished:
                 break
-            session.reply(str(reply))
+            session.reply(str(reply), authors[n] if n < len(authors) else None)
         if data.get("abandoned"):
             session.abandon()
         return session
+
+
+def _names(value: object) -> tuple[str, ...]:
+    """A saved list of names; anything else (an older record without one) is no names."""
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        return ()
+    return tuple(value)

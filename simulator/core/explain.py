@@ -145,7 +145,7 @@ def explain(cond: c.Cond | None, state: c.State, lang: str = "en") -> tuple[bool
             pool = {"technique": state.techniques, "pitfall": state.pitfalls}.get(op, state.used)
             shown = tuple(a for a in cond.args if a in pool)
         elif held and op == "phrase":
-            shown = tuple(a for a in cond.args if c.phrase_in(a, state.text))
+            shown = tuple(a for a in cond.args if c.says(a, state))
         key = op + ("+" if held else "-")
         return held, w[key].format(ids=_ids(shown, lang), got=", ".join(sorted(got)) or w["none"])
     if op == "repeat":

@@ -11,6 +11,7 @@ from typing import Any
 
 from simulator.core import scoring
 from simulator.core.engine import Session, Turn
+from simulator.core.teaching import close_to_model, merge, model_for
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,9 @@ class Opportunity:
     reply: str
     """The trainee's words (the reply that took it, or the first reply of the visit)."""
     model_reply: str
-    """The scenario's model reply for the beat."""
+    """The scenario's model reply for this technique at this beat ("" when it has none)."""
+    near_model: bool = False
+    """Taken because the reply was nearly the model reply, though the grader missed it."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ class Report:
     suggestions: list[str]
     transcript: list[dict[str, Any]]
     misplaced: list[dict[str, Any]] = field(default_factory=list)
+    relay: list[str] = field(default_factory=list)
+    """The names that took turns (a hot-seat relay); each trainee entry then has an author."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -99,13 +104,17 @@ def _visits(session: Session) -> list[tuple[str, list[Turn]]]:
 
 _SUGGEST = {
     "zh": {
-        "missed": "多练「{name}」:错过了{n}次。{explain}比如:「{model}」",
+        "missed": "多练「{name}」:错过了{n}次。{explain}{example}",
+        "example": "比如:「{model}」",
+        "no_model": "(这一刻没有这项技巧的示范回答。)",
         "pitfall": "避免「{name}」:{explain}(第{turn}轮:「{reply}」)",
         "fact": "没有问出:{label}。{hint}",
         "repeat": "不要重复同一句话:重复不得分,还会消耗客户的耐心。",
     },
     "en": {
-        "missed": 'Practise {name}: missed {n} time(s). {explain} For example: "{model}"',
+        "missed": "Practise {name}: missed {n} time(s). {explain} {example}",
+        "example": 'For example: "{model}"',
+        "no_model": "(This moment has no model reply for this technique.)",
         "pitfall": 'Avoid {name}: {explain} (turn {turn}: "{reply}")',
         "fact": "Not uncovered: {label}. {hint}",
         "repeat": "Don't repeat yourself: a repeated reply earns nothing and costs patience.",
@@ -121,19 +130,25 @@ def build_report(session: Session) -> Report:
     for beat_id, turns in _visits(session):
         beat = beats[beat_id]
         for technique in beat.opportunities:
+            model = model_for(scenario, beat, technique, session.grader)
             taker = next((t for t in turns if technique in t.taken), None)
-            shown = taker or turns[0]
+            near = None
+            if taker is None and model:
+                near = next((t for t in turns if close_to_model(t.reply, model)), None)
+            shown = taker or near or turns[0]
             opportunities.append(
                 Opportunity(
                     shown.index,
                     beat_id,
                     technique,
-                    taker is not None,
+                    taker is not None or near is not None,
                     shown.cue,
                     shown.reply,
-                    beat.model_reply,
+                    model,
+                    near is not None,
                 )
             )
+    opportunities = merge(opportunities)
     pitfalls = []
     for turn in session.turns:
         for p in turn.pitfalls:
@@ -191,6 +206,7 @@ def build_report(session: Session) -> Report:
                 "speaker": "trainee",
                 "text": t.reply,
                 "turn": t.index,
+                **({"author": t.author} if t.author else {}),
                 "beat": t.beat,
                 "credited": list(t.credited),
                 "taken": list(t.taken),
@@ -237,6 +253,7 @@ def build_report(session: Session) -> Report:
         suggestions,
         transcript,
         misplaced,
+        list(session.relay),
     )
 
 
@@ -270,6 +287,7 @@ def _suggestions(
         entry = cat.entries[technique]
         weight = 50.0 + 10 * len(items) + (5 if entry.core else 0)
         model = next((o.model_reply for o in items if o.model_reply), "")
+        example = words["example"].format(model=_clip(model, 80)) if model else words["no_model"]
         ranked.append(
             (
                 weight,
@@ -277,7 +295,7 @@ def _suggestions(
                     name=entry.label(lang),
                     n=len(items),
                     explain=entry.explain.get(lang, ""),
-                    model=_clip(model, 80),
+                    example=example,
                 ),
             )
         )

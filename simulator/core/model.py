@@ -88,6 +88,10 @@ class Beat:
     """Meter effects."""
     next: tuple[Transition, ...]
     """Transitions in order."""
+    model_replies: dict[str, str] = field(default_factory=dict)
+    """A good reply per technique, for feedback on that technique."""
+    reactions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The customer's answers to a pitfall at this moment, per pitfall id."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +147,16 @@ class Settings:
 
 
 @dataclass(frozen=True)
+class Person:
+    name: str
+    """How the scenario names them, e.g. Mei Ling."""
+    aliases: tuple[str, ...] = ()
+    """Other names a trainee may use for them, e.g. Mrs Lim, 嫂子."""
+    role: str = ""
+    """Who they are to the customer."""
+
+
+@dataclass(frozen=True)
 class Persona:
     name: str
     role: str
@@ -151,6 +165,17 @@ class Persona:
     wants: str
     meters: dict[str, Meter]
     facts: tuple[Fact, ...]
+    aliases: tuple[str, ...] = ()
+    """Other names for the customer (王姐, Mr Lim)."""
+    people: tuple[Person, ...] = ()
+    """Others in the scene (the owner's wife, a clerk), with their other names."""
+    reactions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """The customer's answers to a pitfall anywhere in the scenario, per pitfall id."""
+
+    def alias_groups(self) -> tuple[tuple[str, ...], ...]:
+        """Each person's names, the customer first: any name of a group stands for the others."""
+        groups = [(self.name, *self.aliases)] + [(p.name, *p.aliases) for p in self.people]
+        return tuple(g for g in groups if len(g) > 1)
 
 
 @dataclass(frozen=True)

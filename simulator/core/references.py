@@ -83,6 +83,9 @@ def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list
             elif key == "not":
                 _cond_refs(value, where)
 
+    for name in data["persona"].get("reactions") or {}:
+        if name not in pitfalls:
+            unknown(("persona", "reactions", name), "E020", "pitfall", name, pitfalls)
     for i, fact_raw in enumerate(data["persona"].get("facts") or []):
         _cond_refs(fact_raw.get("when"), ("persona", "facts", i, "when"))
         for j, beat_id in enumerate(fact_raw.get("beats") or []):
@@ -103,6 +106,12 @@ def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list
         for name in beat.get("evidence") or {}:
             if name not in techniques and name not in pitfalls:
                 unknown(path + ("evidence", name), "E020", "technique", name, techniques)
+        for name in beat.get("model_replies") or {}:
+            if name not in techniques:
+                unknown(path + ("model_replies", name), "E020", "technique", name, techniques)
+        for name in beat.get("reactions") or {}:
+            if name not in pitfalls:
+                unknown(path + ("reactions", name), "E020", "pitfall", name, pitfalls)
         for key in ("say", "stay"):
             lines = beat.get(key)
             for j, line in enumerate(lines if isinstance(lines, list) else []):

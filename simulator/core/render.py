@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from simulator.core.feedback import Report
+from simulator.core.relay import person_lines
 
 LABELS = {
     "zh": {
@@ -22,6 +23,7 @@ LABELS = {
         "cue": "客户说",
         "you": "你说",
         "better": "更好的说法",
+        "no_model": "这一刻没有这项技巧的示范回答",
         "pitfalls": "失误",
         "facts": "问出的信息",
         "missed_facts": "没问出的信息",
@@ -48,6 +50,7 @@ LABELS = {
         "cue": "Customer",
         "you": "You said",
         "better": "Better",
+        "no_model": "no model reply for this technique at this moment",
         "pitfalls": "Pitfalls",
         "facts": "Facts uncovered",
         "missed_facts": "Facts missed",
@@ -94,8 +97,7 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
             out.append(f"{item}{w['turn'].format(n=o.turn)} · {name}")
             out.append(f"    {w['cue']}: {o.cue}")
             out.append(f"    {w['you']}: {o.reply}")
-            if o.model_reply:
-                out.append(f"    {w['better']}: {o.model_reply}")
+            out.append(f"    {w['better']}: {o.model_reply or w['no_model']}")
     out += ["", f"{h2}{w['pitfalls']}"]
     if not report.pitfalls and not report.misplaced:
         out.append(f"{item}{w['none']}")
@@ -121,6 +123,9 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
         out.append(f"{item}{name}: {values}")
     out += ["", f"{h2}{w['suggestions']}"]
     out += [f"{n}. {s}" for n, s in enumerate(report.suggestions, 1)] or [f"{item}{w['none']}"]
+    group = person_lines(report, lang, item)
+    if group:
+        out += ["", f"{h2}{group[0]}", *group[1:]]
     return "\n".join(out) + "\n"
 
 
@@ -130,6 +135,7 @@ def transcript_text(report: Report, lang: str | None = None) -> str:
     lines = []
     for entry in report.transcript:
         who = w["customer"] if entry["speaker"] == "customer" else w["trainee"]
+        who = entry.get("author") or who  # a relay names the person who replied
         tags = ""
         if entry["speaker"] == "trainee":
             marks = [*entry.get("credited", []), *(f"!{p}" for p in entry.get("pitfalls", []))]

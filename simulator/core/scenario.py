@@ -14,6 +14,7 @@ from typing import Any
 from rapidfuzz import process
 
 from simulator.core import conditions as c
+from simulator.core.cjk import tidy_tree
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.grading.catalogue import Catalogue, builtin
 from simulator.core.model import (
@@ -24,6 +25,7 @@ from simulator.core.model import (
     Fact,
     Line,
     Meter,
+    Person,
     Persona,
     Scenario,
     Settings,
@@ -51,6 +53,17 @@ def _lines(
             )
             out.append(Line(item["text"], when))
     return tuple(out)
+
+
+def _reactions(raw: Any) -> dict[str, tuple[str, ...]]:
+    """pitfall id -> lines, from `reactions:` (a line or a list of lines per pitfall)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for pitfall, lines in (raw or {}).items():
+        items = lines if isinstance(lines, list) else [lines]
+        texts = tuple(str(line) for line in items if isinstance(line, str) and line.strip())
+        if texts:
+            out[str(pitfall)] = texts
+    return out
 
 
 def _cond(
@@ -86,6 +99,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
     check(doc, SCENARIO, data, (), problems)
     if any(p.code in _BLOCKING for p in problems):
         raise ScenarioError(problems)
+    data = tidy_tree(data)  # display text without folding spaces in Chinese (cjk.py)
     persona_raw = data["persona"]
     meters = {
         name: Meter(
@@ -116,6 +130,12 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
         persona_raw.get("wants", ""),
         meters,
         facts,
+        tuple(persona_raw.get("aliases") or ()),
+        tuple(
+            Person(p["name"], tuple(p.get("aliases") or ()), p.get("role", ""))
+            for p in persona_raw.get("people") or []
+        ),
+        _reactions(persona_raw.get("reactions")),
     )
     beats: dict[str, Beat] = {}
     for i, b in enumerate(data["beats"]):
@@ -153,6 +173,8 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
             b.get("hint", ""),
             effects,
             transitions,
+            {k: str(v) for k, v in (b.get("model_replies") or {}).items()},
+            _reactions(b.get("reactions")),
         )
     endings: dict[str, Ending] = {}
     for i, e in enumerate(data["endings"]):
@@ -200,7 +222,7 @@ def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -
     settings = Settings(**(data.get("settings") or {}))
     path_raw = data.get("path") or {}
     digest = hashlib.sha256(
-        json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+        json.dumps(doc.data, sort_keys=True, ensure_ascii=False).encode()
     ).hexdigest()[:16]
     scenario = Scenario(
         data["id"],

@@ -53,6 +53,25 @@ FACT = F(
     },
 )
 
+REACTIONS = F(
+    "map",
+    "The customer's answer when a reply commits a pitfall, per pitfall id: a line or variants "
+    "(default: a line from the built-in catalogue)",
+    values=F("list|str", "A line, or variants as a list", items=F("str")),
+)
+
+PERSON = F(
+    "obj",
+    "Someone else in the scene the trainee may speak to or about",
+    fields={
+        "name": F("str", "How the scenario names them", required=True),
+        "aliases": F(
+            "list", "Other names for them; each counts as the name in phrases", items=F("str")
+        ),
+        "role": F("str", "Who they are to the customer, e.g. the owner's wife"),
+    },
+)
+
 EFFECT = F(
     "obj",
     "A change to meters when the condition holds for a reply",
@@ -104,6 +123,12 @@ BEAT = F(
             values=F("list", items=F("str")),
         ),
         "model_reply": F("str", "A good reply, shown in feedback"),
+        "model_replies": F(
+            "map",
+            "A good reply per technique, shown when that technique was missed",
+            values=F("str"),
+        ),
+        "reactions": REACTIONS,
         "hint": F("str", "What the coach hint says at this moment"),
         "effects": F("list", "Meter changes with reasons", items=EFFECT),
         "next": F("list", "Transitions, checked in order", items=TRANSITION),
@@ -231,6 +256,13 @@ SCENARIO = F(
                     "map", "Meters: trust and patience at least", required=True, values=METER
                 ),
                 "facts": F("list", "Hidden facts", items=FACT),
+                "aliases": F(
+                    "list",
+                    "Other names for the customer; each counts as the name in phrases",
+                    items=F("str"),
+                ),
+                "people": F("list", "Others in the scene, with their other names", items=PERSON),
+                "reactions": REACTIONS,
             },
         ),
         "settings": SETTINGS,

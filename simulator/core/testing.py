@@ -29,9 +29,13 @@ def play(
     replies: list[str] | tuple[str, ...],
     seed: int = 0,
     grader: Grader | None = None,
+    relay: tuple[str, ...] = (),
 ) -> Session:
-    """Play replies in order; a session still open when they run out is abandoned."""
+    """Play replies in order; a session still open when they run out is abandoned.
+
+    relay: names taking turns, one reply each (a hot-seat relay)."""
     session = Session.start(scenario, seed, grader)
+    session.relay = relay
     for reply in replies:
         if session.finished:
             break

@@ -225,7 +225,7 @@ def _explain_turn(
             why = w["only_beats"].format(beats=", ".join(fact.beats), beat=beat_id)
             facts.append(Check(fact.id, False, why))
             continue
-        ok, why = explain(fact.when, before, lang)
+        ok, why = explain(fact.when, seen.get(f"fact:{fact.id}", before), lang)
         facts.append(Check(fact.id, ok, why))
     transitions: list[Check] = []
     after = seen["next"]

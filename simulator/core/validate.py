@@ -20,7 +20,7 @@ from simulator.core import scoring
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.model import Scenario
+from simulator.core.model import Beat, Scenario
 from simulator.core.scenario import load_scenario
 from simulator.core.soundness import reachable
 
@@ -41,35 +41,55 @@ def _can_hold(cond: c.Cond, scenario: Scenario) -> bool:
 
 
 def _model_reply_misses(scenario: Scenario, grader: Grader) -> list[Problem]:
-    """W109: beats whose model reply the grader does not credit with what the beat asks."""
+    """W109: model replies the grader does not credit with what they are meant to show.
+
+    The beat's model_reply must earn one of the techniques the beat asks for; each
+    model_replies entry must earn its own technique.
+    """
     doc = scenario.doc
     assert doc is not None
     out: list[Problem] = []
     for i, (beat_id, beat) in enumerate(scenario.beats.items()):
         asked = [t for t in beat.opportunities if t not in beat.punishes]
-        if not asked or not beat.model_reply.strip():
-            continue
         line = beat.say[0].text if beat.say else ""
-        grade = grader.grade(
-            beat.model_reply,
-            line,
-            scenario.language,
-            beat.evidence,
-            f"scenario:{beat_id}",
-            bottom_line=beat.bottom_line,
-            warmed_before=True,
-        )
-        if not set(asked) & set(grade.techniques):
-            out.append(
-                doc.problem(
-                    ("beats", i, "model_reply"),
-                    "W109",
-                    f"the model reply of beat '{beat_id}' earns none of {', '.join(asked)} "
-                    f"(the grader credits: {', '.join(grade.techniques) or 'nothing'})",
-                    "rephrase it so it plainly does what the beat asks, or add the beat's own "
-                    "phrases under evidence",
+
+        def credits(text: str, beat_id: str = beat_id, beat: Beat = beat, line: str = line):
+            return grader.grade(
+                text,
+                line,
+                scenario.language,
+                beat.evidence,
+                f"scenario:{beat_id}",
+                bottom_line=beat.bottom_line,
+                warmed_before=True,
+            ).techniques
+
+        if asked and beat.model_reply.strip():
+            got = credits(beat.model_reply)
+            if not set(asked) & set(got):
+                out.append(
+                    doc.problem(
+                        ("beats", i, "model_reply"),
+                        "W109",
+                        f"the model reply of beat '{beat_id}' earns none of {', '.join(asked)} "
+                        f"(the grader credits: {', '.join(got) or 'nothing'})",
+                        "rephrase it so it plainly does what the beat asks, or add the beat's own "
+                        "phrases under evidence",
+                    )
                 )
-            )
+        for technique, text in beat.model_replies.items():
+            got = credits(text)
+            if technique not in got:
+                out.append(
+                    doc.problem(
+                        ("beats", i, "model_replies", technique),
+                        "W109",
+                        f"the model reply for {technique} in beat '{beat_id}' does not earn "
+                        f"{technique} (the grader credits: {', '.join(got) or 'nothing'})",
+                        "rephrase it so it plainly does what the technique asks, or add the "
+                        "beat's own phrases under evidence",
+                    )
+                )
     return out
 
 

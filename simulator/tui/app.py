@@ -8,10 +8,11 @@ Keys (all shown in the footer of the screen where they apply):
   everywhere     Ctrl+L interface language · Ctrl+T light/dark · Ctrl+P commands · Ctrl+Q quit
                  (the palette also sets the customer's typing pace: off, fast, natural)
   library        Enter open · / search · Esc clear filters · H history · E broken files
-  briefing       Enter start · C coach mode · X exam mode · Esc back
+  briefing       Enter start · C coach mode · X exam mode · G relay names · Esc back
   conversation   Enter send · Ctrl+J new line · Ctrl+G hint (coach) · Ctrl+B side panel · Esc end
                  any key while the customer is "typing" skips the pause
-  feedback       1/2/3 tabs (M missed) · R try again · E export · H history · Esc library
+  feedback       1/2/3 tabs (M missed; 4 or G group, in a relay) · R try again · E export
+                 · H history · Esc library
   history        Enter reopen · Esc back
   preview        as the conversation, plus F2 undo the last reply · Ctrl+R start over;
                  Ctrl+B shows the debug panel (`simulator preview`, screens/preview.py)
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.library import Library, Roots, library_roots, resolve
+from simulator.core.results.recorder import Recorder
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store
 from simulator.tui import i18n, resume
@@ -77,6 +79,10 @@ class AppConfig:
     """Monotonic seconds for the elapsed time (tests freeze it)."""
     theme: str
     """Theme at start."""
+    recorder: Recorder | None = None
+    """Copies sessions to the results store (None: not recorded)."""
+    relay: tuple[str, ...] = ()
+    """Names taking turns in a hot-seat relay for `start` (empty: one trainee)."""
     preview: bool = False
     """Open `start` in the live preview (`simulator preview`): a debug panel, reloads on save."""
 
@@ -89,6 +95,7 @@ class SimulatorApp(App[int]):
         "styles/library.tcss",
         "styles/conversation.tcss",
         "styles/feedback.tcss",
+        "styles/relay.tcss",
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -149,12 +156,14 @@ class SimulatorApp(App[int]):
 
             self.push_screen(preview_screen(self, self.config.start))
         elif self.config.start is not None:
-            self.start_practice(self.config.start, self.config.mode, replace=False)
+            self.start_practice(
+                self.config.start, self.config.mode, replace=False, relay=self.config.relay
+            )
         else:
             self.push_screen(LibraryScreen())
 
     def _load_grader(self) -> None:
-        self.grader.learned  # noqa: B018 - loading is the point
+        self.grader.warm()
 
     def watch_ui_lang(self, lang: str) -> None:
         translate_bindings(self, lang)
@@ -247,6 +256,13 @@ class SimulatorApp(App[int]):
         )
         yield cmd("cmd.quit", self.action_quit)
 
+    def results_warning(self, practice: Practice) -> None:
+        """One line when the results store could not be written (the session is safe)."""
+        warning = practice.results_warning()
+        if warning:
+            text = i18n.t("results.warning", self.ui_lang, error=warning)
+            self.notify(text, severity="warning", timeout=8)
+
     def error(self, error: SimulatorError) -> None:
         """Show a core error the way every screen does."""
         self.notify(str(error), title=error.title, severity="error", timeout=10)
@@ -275,7 +291,9 @@ class SimulatorApp(App[int]):
         self.push_screen(ProblemsDialog(broken))
 
     # ---- navigation ----------------------------------------------------------------------------
-    def start_practice(self, scenario: Scenario, mode: str, *, replace: bool = True) -> None:
+    def start_practice(
+        self, scenario: Scenario, mode: str, *, replace: bool = True, relay: tuple[str, ...] = ()
+    ) -> None:
         try:
             practice = Practice.new(
                 scenario,
@@ -285,12 +303,15 @@ class SimulatorApp(App[int]):
                 seed=self.config.seed,
                 grader=self.grader,
                 ui_lang=self.ui_lang,
+                recorder=self.config.recorder,
+                relay=relay,
             )
         except SimulatorError as error:
             self.error(error)
             return
         if practice.save_error is not None:
             self.error(practice.save_error)
+        self.results_warning(practice)
         screen = ConversationScreen(practice)
         if replace:
             self.switch_screen(screen)
@@ -317,6 +338,7 @@ class SimulatorApp(App[int]):
         if practice.save_error is not None:
             self.error(practice.save_error)
         report = practice.finish()
+        self.results_warning(practice)
         self.switch_screen(FeedbackScreen(report, mode=practice.mode, can_retry=True))
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
@@ -326,7 +348,7 @@ class SimulatorApp(App[int]):
         self.show_history()
 
     def on_briefing_screen_started(self, message: BriefingScreen.Started) -> None:
-        self.start_practice(message.scenario, message.mode)
+        self.start_practice(message.scenario, message.mode, relay=message.relay)
 
     def on_briefing_screen_closed(self) -> None:
         self.pop_screen()
@@ -340,7 +362,7 @@ class SimulatorApp(App[int]):
         except SimulatorError as error:
             self.error(error)
             return
-        self.start_practice(scenario, message.mode)
+        self.start_practice(scenario, message.mode, relay=message.relay)
 
     def on_feedback_screen_library_requested(self) -> None:
         self.go_library()
@@ -380,13 +402,19 @@ def make_app(
     clock: Callable[[], float] | None = None,
     store: Store | None = None,
     theme: str | None = None,
+    results_db: str | None = None,
+    record: bool = True,
+    relay: Sequence[str] = (),
     preview: bool = False,
     bundled: bool = True,
 ) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
 
     pace None: the one saved in the preferences, else the default (fast); a pace given here
-    is for this run only, the one chosen in the app is remembered.
+    is for this run only, the one chosen in the app is remembered. Sessions are also recorded
+    in the results store at results_db (else $SIMULATOR_RESULTS_DB, else results.db in the
+    store's folder) unless record is False. relay: the names of a hot-seat
+    relay for `scenario` (already checked with core/relay.parse_names).
     """
     catalogue = catalogue_mod.load(techniques)
     store = store or Store()
@@ -418,7 +446,9 @@ def make_app(
         pace_mod.chosen(pace) or pace_mod.chosen(prefs.get("pace")) or pace_mod.DEFAULT,
         clock or time.monotonic,
         chosen_theme,
-        preview and start is not None,
+        recorder=Recorder.for_data_folder(store.root, results_db, prefs) if record else None,
+        relay=tuple(relay),
+        preview=preview and start is not None,
     )
     return SimulatorApp(config)
 
@@ -434,6 +464,8 @@ def run_app(args: argparse.Namespace, scenario: str | None) -> int:
         exam=bool(getattr(args, "exam", False)),
         seed=int(getattr(args, "seed", 0) or 0),
         pace=getattr(args, "pace", None),
+        results_db=getattr(args, "db", None),
+        relay=getattr(args, "relay_names", ()),
     )
     app.run()
     return int(app.return_code or 0)

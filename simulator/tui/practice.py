@@ -16,6 +16,7 @@ from simulator.core.engine import MAX_REPLY_CHARS, Session, Turn
 from simulator.core.feedback import Report, build_report
 from simulator.core.grading import Grader
 from simulator.core.ownership import Owner
+from simulator.core.results.recorder import Recorder
 from simulator.core.scenario import Scenario
 from simulator.core.store import HistoryItem, Store, StoreError, Unfinished
 
@@ -86,6 +87,8 @@ class Practice:
     """The last autosave failure, if the last save failed (the session itself goes on)."""
     took_over: Owner | None = None
     """The stale owner (a dead or other-host instance) this run took the session from."""
+    recorder: Recorder | None = None
+    """Copies start, turns and finish to the results store (None: not recorded)."""
 
     @classmethod
     def new(
@@ -98,8 +101,12 @@ class Practice:
         seed: int = 0,
         grader: Grader | None = None,
         ui_lang: str = "zh",
+        recorder: Recorder | None = None,
+        relay: tuple[str, ...] = (),
     ) -> Practice:
+        """relay: the names taking turns (core/relay.parse_names); empty for one trainee."""
         session = Session.start(scenario, seed, grader)
+        session.relay = tuple(relay)
         practice = cls(
             scenario,
             session,
@@ -109,12 +116,14 @@ class Practice:
             store.new_id(scenario.id),
             ui_lang,
             started=clock(),
+            recorder=recorder,
         )
         try:
             store.claim(practice.id)
         except StoreError as error:
             practice.save_error = error  # a read-only folder: play on, unsaved, and say so
         practice.save()
+        practice.record_start()
         return practice
 
     @classmethod
@@ -126,6 +135,7 @@ class Practice:
         clock: Callable[[], float],
         *,
         grader: Grader | None = None,
+        recorder: Recorder | None = None,
     ) -> Practice:
         """Replay a saved session and own it.
 
@@ -147,12 +157,29 @@ class Practice:
             float(saved.elapsed or 0),
             started=clock(),
             took_over=took_over,
+            recorder=recorder,
         )
+        practice.record_start()
         return practice
+
+    def record_start(self) -> None:
+        """Tell the results store the session (re)started."""
+        if self.recorder is not None:
+            s = self.scenario
+            self.recorder.start(self.id, s.id, s.title, s.language, self.mode)
+
+    def results_warning(self) -> str | None:
+        """A failed results-store write to show once (the session itself is safe)."""
+        return self.recorder.warning() if self.recorder is not None else None
 
     @property
     def coach(self) -> bool:
         return self.mode == "coach"
+
+    @property
+    def relay(self) -> tuple[str, ...]:
+        """The names taking turns; empty for one trainee."""
+        return self.session.relay
 
     @property
     def finished(self) -> bool:
@@ -203,6 +230,8 @@ class Practice:
         finally:
             self.pending = None
         self.draft = ""
+        if self.recorder is not None:
+            self.recorder.turn(self.id, turn, self.session)
         if self.session.finished:
             self.finish()
         else:
@@ -229,6 +258,10 @@ class Practice:
                 )
             except StoreError as error:
                 self.save_error = error
+            if self.recorder is not None:
+                self.recorder.finish(
+                    self.id, self.report, mode=self.mode, title=self.scenario.title, elapsed=elapsed
+                )
         return self.report
 
     def discard(self) -> None:

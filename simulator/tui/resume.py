@@ -93,7 +93,12 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
     try:
         scenario = app.find_scenario(saved.scenario_id, saved.source)
         practice = Practice.resume(
-            saved, scenario, app.config.store, app.config.clock, grader=app.grader
+            saved,
+            scenario,
+            app.config.store,
+            app.config.clock,
+            grader=app.grader,
+            recorder=app.config.recorder,
         )
     except SessionInUse as error:  # taken by another instance since the offer: not ours
         app.notify(str(error), title=error.title, severity="error")

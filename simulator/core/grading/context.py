@@ -17,6 +17,16 @@ from simulator.core.grading.decision import THRESHOLD, Hits
 
 WARMING = frozenset({"rapport", "praise", "empathy", "expertise", "expectation", "restating"})
 """Techniques that count as warming up before pressure."""
+TECHNIQUES_AN_INSULT_CANCELS = (
+    "praise",
+    "empathy",
+    "rapport",
+    "probing",
+    "restating",
+    "expectation",
+    "guiding",
+)
+"""Techniques whose evidence in the same words as an insult is not credited."""
 LEARNED = "learned"
 """Rule name of the learned layer's evidence."""
 
@@ -67,6 +77,9 @@ def apply(
 ) -> None:
     """Drop or add evidence where the context changes what the words mean."""
     hits.drop_shadowed("empathy", "praise")  # "十年可不容易" praises; not also empathy
+    # a clause that insults does nothing else: "你这人真烦" is no empathy, "你怎么这么固执?"
+    # asks nothing
+    hits.drop_overlapping(TECHNIQUES_AN_INSULT_CANCELS, "disrespect")
     if hits.has("disrespect") and hits.has("praise"):
         hits.drop("praise")  # "super impressive, you managed to lose money" is sarcasm
     if hits.has("rapport") and ctx.strip() and not lx.OPENING.search(ctx) and not question:

@@ -9,6 +9,7 @@ credited when its confidence reaches THRESHOLD. Nothing is credited without evid
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from simulator.core.grading.normalise import Normalised
@@ -131,6 +132,24 @@ class Hits:
             self.by_id[weaker] = kept
         else:
             self.drop(weaker)
+
+    def drop_overlapping(self, weaker: Sequence[str], stronger: str) -> None:
+        """Drop evidence for `weaker` ids that overlaps a named rule's `stronger` evidence."""
+        outer = [ev.span for ev in self.by_id.get(stronger, ()) if ev.rule != "learned"]
+        if not outer:
+            return
+        for entry_id in weaker:
+            if entry_id not in self.by_id:
+                continue
+            kept = [
+                ev
+                for ev in self.by_id[entry_id]
+                if not any(ev.span[0] < b and a < ev.span[1] for a, b in outer)
+            ]
+            if kept:
+                self.by_id[entry_id] = kept
+            else:
+                self.drop(entry_id)
 
 
 def decide(

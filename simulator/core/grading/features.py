@@ -48,6 +48,28 @@ def reply_features(folded: str, lang: str) -> list[str]:
     return list(grams)
 
 
+def key_grams(folded: str, lang: str) -> list[str]:
+    """The n-grams neighbours are found by: Chinese 2-3 grams, English words and word pairs.
+
+    The same as those of `reply_features`, computed without the rest."""
+    grams: dict[str, None] = {}
+    if lang == "zh":
+        for chunk in _KEEP_ZH.findall(folded):
+            text = "^" + chunk + "$"
+            for n in (2, 3):
+                for i in range(len(text) - n + 1):
+                    grams[text[i : i + n]] = None
+        return list(grams)
+    previous = "^"
+    for word in _WORD.findall(folded):
+        grams["w:" + word] = None
+        grams["b:" + previous + " " + word] = None
+        previous = word
+    if previous != "^":
+        grams["b:" + previous + " $"] = None
+    return list(grams)
+
+
 def context_flags(folded_reply: str, folded_context: str, lang: str) -> list[str]:
     """Flags about the customer's line and how the reply stands to it."""
     flags: list[str] = []

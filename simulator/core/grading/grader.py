@@ -17,8 +17,11 @@ from simulator.core.grading.normalise import detect_language, normalise
 
 __all__ = ["Evidence", "Grade", "Grader", "grade"]
 
-BUDGET_SECONDS = 0.5
-"""Past this, grading stops adding evidence and says so in the grade's notes."""
+BUDGET_SECONDS = 5.0
+"""A safety net, not a speed target: past this, grading stops adding evidence and says so
+in the grade's notes. A reply takes about 2 ms; only an organisation's pattern that got
+past the risk check (regex_safety) could come near it. It is this large so that a busy
+machine never changes a grade: same input, same grade."""
 LEARNED_WEIGHT_FLOOR = 0.55
 """A learned proposal has already cleared its precision threshold: enough on its own."""
 _DEFAULT_LAYER = object()
@@ -44,6 +47,13 @@ class Grader:
             self._learned = layer.with_examples(examples) if layer and examples else layer
         return self._learned  # type: ignore[return-value]
 
+    def warm(self) -> None:
+        """Do now what the first grade would otherwise do: load the learned layer and
+        build the cue prefilters of both languages (the app calls it in a thread)."""
+        self.learned  # noqa: B018 - loading is the point
+        for lang in ("zh", "en"):
+            rules.prepare(self.catalogue, lang)
+
     def grade(
         self,
         text: str,
@@ -62,9 +72,10 @@ class Grader:
         earlier?) so that premature pressure is judged with what it knows.
         """
         layer = self.learned  # loaded (once) before the clock starts: loading is not grading
-        deadline = time.monotonic() + BUDGET_SECONDS
         text = text if isinstance(text, str) else str(text)
         lang = lang if lang in ("zh", "en") else detect_language(text)
+        rules.prepare(self.catalogue, lang)  # so is building the cue prefilters
+        deadline = time.monotonic() + BUDGET_SECONDS
         norm = normalise(text)
         folded, ctx = norm.text, normalise(context_line or "").text
         parts = rules.Clauses(folded, lang)

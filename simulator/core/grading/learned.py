@@ -18,13 +18,15 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from simulator.core.grading.bank import Example, load_bank
-from simulator.core.grading.features import context_flags, reply_features
+from simulator.core.grading.features import context_flags, key_grams, reply_features
 from simulator.core.grading.normalise import normalise
 
 MODEL_FILE = "data/model.json.gz"
@@ -52,51 +54,48 @@ class Proposal:
     """"model" or "examples" (an organisation's own)."""
 
 
-def _key_grams(grams: Sequence[str], lang: str) -> list[str]:
-    """The n-grams neighbours are found by: Chinese 2-3 grams, English words and word pairs."""
-    if lang == "zh":
-        return [g for g in grams if 2 <= len(g) <= 3]
-    return [g for g in grams if g.startswith(("w:", "b:"))]
-
-
 class _Index:
     """Nearest-neighbour search over examples' n-gram sets (cosine, inverted index)."""
 
     def __init__(self, examples: Iterable[Example]) -> None:
         self.items: list[tuple[Example, int]] = []
-        self.postings: dict[tuple[str, str], list[int]] = {}
+        postings: dict[str, defaultdict[str, list[int]]] = {}
         for ex in examples:
-            grams = _key_grams(reply_features(normalise(ex.text).text, ex.lang), ex.lang)
+            grams = key_grams(normalise(ex.text).text, ex.lang)
             index = len(self.items)
             self.items.append((ex, len(grams)))
+            own = postings.setdefault(ex.lang, defaultdict(list))
             for gram in grams:
-                self.postings.setdefault((ex.lang, gram), []).append(index)
+                own[gram].append(index)
+        self.postings: dict[str, dict[str, list[int]]] = {
+            lang: dict(table) for lang, table in postings.items()
+        }
 
-    def nearest(
-        self, grams: Sequence[str], lang: str, label: str | None = None, positive: bool = True
-    ) -> tuple[Example | None, float]:
-        grams = _key_grams(grams, lang)
-        postings = [
-            p
-            for p in (self.postings.get((lang, gram)) for gram in grams)
-            if p is not None and len(p) <= MAX_POSTING
-        ]
+    def _overlap(self, keys: Sequence[str], lang: str) -> dict[int, int]:
+        table = self.postings.get(lang, {})
+        postings = [p for p in map(table.get, keys) if p is not None and len(p) <= MAX_POSTING]
         postings.sort(key=len)  # the rarest n-grams say the most about a neighbour
         overlap: dict[int, int] = {}
         for posting in postings[:SEARCH_GRAMS]:
             for index in posting:
                 overlap[index] = overlap.get(index, 0) + 1
-        best: tuple[float, int] | None = None
-        for index, shared in overlap.items():
+        return overlap
+
+    def nearest(
+        self, keys: Sequence[str], lang: str, labels: Sequence[str | None] = (None,)
+    ) -> dict[str | None, tuple[Example, float]]:
+        """The closest example for each label (None: any example), from `key_grams`."""
+        overlap = self._overlap(keys, lang)
+        best: dict[str | None, tuple[float, int]] = {}
+        for index, shared in sorted(overlap.items()):
             ex, size = self.items[index]
-            if label is not None and (label in ex.labels) != positive:
-                continue
-            score = shared / math.sqrt(max(1, size) * max(1, len(grams)))
-            if best is None or (score, -index) > (best[0], -best[1]):
-                best = (score, index)
-        if best is None:
-            return None, 0.0
-        return self.items[best[1]][0], best[0]
+            score = shared / math.sqrt(max(1, size) * max(1, len(keys)))
+            for label in labels:
+                if label is not None and label not in ex.labels:
+                    continue
+                if label not in best or score > best[label][0]:
+                    best[label] = (score, index)
+        return {label: (self.items[i][0], score) for label, (score, i) in best.items()}
 
 
 class LearnedLayer:
@@ -105,25 +104,16 @@ class LearnedLayer:
     def __init__(self, model: dict[str, object], bank: Sequence[Example]) -> None:
         self.labels: list[str] = list(model["labels"])  # type: ignore[call-overload]
         self.thresholds: dict[str, dict[str, float]] = model["thresholds"]  # type: ignore[assignment]
-        self._by_label: dict[str, list[dict[str, float]]] = {}
         self._tables: dict[
             str, tuple[dict[str, tuple[tuple[int, float], ...]], list[float], list[int]]
         ] = {}
         langs: dict[str, dict[str, object]] = model["langs"]  # type: ignore[assignment]
         for lang, table in langs.items():
-            raw: dict[str, list[float]] = table["weights"]  # type: ignore[assignment]
-            rows = {
-                gram: tuple((int(v[i]), v[i + 1]) for i in range(0, len(v), 2))
-                for gram, v in raw.items()
-            }
+            raw: dict[str, list[Any]] = table["weights"]  # type: ignore[assignment]
+            rows = {gram: tuple(zip(v[::2], v[1::2], strict=True)) for gram, v in raw.items()}
             limits = self.thresholds.get(lang, {})
             wanted = [k for k, label in enumerate(self.labels) if label in limits]
             self._tables[lang] = (rows, list(table["bias"]), wanted)  # type: ignore[call-overload]
-            by_label: list[dict[str, float]] = [{} for _ in self.labels]
-            for gram, pairs in rows.items():
-                for k, w in pairs:
-                    by_label[k][gram] = w
-            self._by_label[lang] = by_label
         self.bank = _Index(bank)
         self.memory: _Index | None = None
         self.memory_labels: dict[str, set[str]] = {}
@@ -142,13 +132,12 @@ class LearnedLayer:
         if table is None or not grams:
             return {}
         weights, bias, wanted = table
-        sums = list(bias)
+        totals = [0.0] * len(bias)
+        for row in filter(None, map(weights.get, grams)):
+            for k, w in row:
+                totals[k] += w
         scale = 1.0 / math.sqrt(len(grams))
-        for gram in grams:
-            row = weights.get(gram)
-            if row is not None:
-                for k, w in row:
-                    sums[k] += w * scale
+        sums = [b + t * scale for b, t in zip(bias, totals, strict=True)]
         return {
             self.labels[k]: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sums[k])))) for k in wanted
         }
@@ -170,42 +159,50 @@ class LearnedLayer:
             by_clause = [
                 ((a, b), reply_features(folded[a:b], lang) + flags) for a, b in clause_spans
             ]
-        proposals = [
-            self._explain(label, p, folded, lang, by_clause, "model") for label, p in chosen.items()
-        ]
+        proposals = self._explain(chosen, folded, lang, by_clause)
         if self.memory is not None:
             proposals = self._apply_memory(proposals, folded, lang)
         return [p for p in proposals if p.like]
 
     def _explain(
         self,
-        label: str,
-        score: float,
+        chosen: dict[str, float],
         folded: str,
         lang: str,
         by_clause: Sequence[tuple[tuple[int, int], list[str]]],
-        source: str,
-    ) -> Proposal:
-        span = (0, len(folded))
-        if by_clause:
-            weights = self._by_label[lang][self.labels.index(label)]
-            span = max(
-                by_clause,
-                key=lambda item: (
-                    sum(weights.get(g, 0.0) for g in item[1]) / math.sqrt(max(1, len(item[1])))
-                ),
-            )[0]
-        grams = reply_features(folded[span[0] : span[1]], lang)
-        example, _ = self.bank.nearest(grams, lang, label)
-        like = example.text if example is not None else ""
-        return Proposal(label, round(score, 3), span, like, source)
+    ) -> list[Proposal]:
+        """Each chosen label's clause (the one it scores highest) and nearest example."""
+        spans: dict[tuple[int, int], list[str]] = {}
+        for label in chosen:
+            span = (0, len(folded))
+            if by_clause:
+                k = self.labels.index(label)
+                span = max(by_clause, key=lambda item: self._weight(item[1], lang, k))[0]
+            spans.setdefault(span, []).append(label)
+        proposals = []
+        for span, labels in spans.items():
+            near = self.bank.nearest(key_grams(folded[span[0] : span[1]], lang), lang, labels)
+            for label in labels:
+                like = near[label][0].text if label in near else ""
+                proposals.append(Proposal(label, round(chosen[label], 3), span, like, "model"))
+        return sorted(proposals, key=lambda p: list(chosen).index(p.id))
+
+    def _weight(self, grams: Sequence[str], lang: str, k: int) -> float:
+        """Label k's summed weight over grams, scaled as in `probabilities`."""
+        rows = self._tables[lang][0]
+        total = 0.0
+        for row in filter(None, map(rows.get, grams)):
+            for label, w in row:
+                if label == k:
+                    total += w
+        return total / math.sqrt(max(1, len(grams)))
 
     def _apply_memory(self, proposals: list[Proposal], folded: str, lang: str) -> list[Proposal]:
         assert self.memory is not None
-        grams = reply_features(folded, lang)
-        example, similarity = self.memory.nearest(grams, lang)
-        if example is None or similarity < MEMORY_SIMILARITY:
+        near = self.memory.nearest(key_grams(folded, lang), lang)
+        if None not in near or near[None][1] < MEMORY_SIMILARITY:
             return proposals
+        example, similarity = near[None]
         vetoed = self.memory_labels.get(example.id, set())
         kept = [p for p in proposals if p.id not in vetoed and p.id not in example.labels]
         for label in sorted(example.labels):

@@ -72,9 +72,17 @@ def _simple(char: str) -> str | None:
     return None
 
 
+_NOT_SIMPLE = re.compile(r"[^\x20-\x7e\u4e00-\u9fff]")
+_FOLD_SIMPLE = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, **TRAD_TO_SIMP}
+)
+
+
 def normalise(text: str) -> Normalised:
     """Fold `text` for matching; control characters become spaces."""
     text = text[:MAX_ANALYSED_CHARS]
+    if not _NOT_SIMPLE.search(text):  # printable ASCII and common ideographs: one to one
+        return Normalised(text.translate(_FOLD_SIMPLE), tuple(range(len(text))), len(text))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):

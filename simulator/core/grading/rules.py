@@ -14,8 +14,10 @@ import re
 import time
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from simulator.core.grading import clauses as cl
+from simulator.core.grading import prefilter as pf
 from simulator.core.grading import structure as st
 from simulator.core.grading.catalogue import Catalogue, Cue
 from simulator.core.grading.decision import Hits
@@ -38,6 +40,34 @@ class Clauses:
         return 0, "statement"
 
 
+@dataclass(frozen=True)
+class _Step:
+    """An entry's cues in one language, with what a reply needs for any of them to match."""
+
+    entry_id: str
+    screen: re.Pattern[str] | None
+    """Skip the whole entry when this finds nothing (None: always look)."""
+    cues: tuple[tuple[Cue, re.Pattern[str] | None], ...]
+    """Each cue with its own prefilter (None: always scan)."""
+
+
+_PLANS: dict[tuple[int, str], tuple[Catalogue, tuple[_Step, ...]]] = {}
+
+
+def prepare(catalogue: Catalogue, lang: str) -> tuple[_Step, ...]:
+    """The catalogue's cues with their prefilters, built once per catalogue and language."""
+    key = (id(catalogue), lang)
+    if key not in _PLANS or _PLANS[key][0] is not catalogue:
+        steps = []
+        for entry in catalogue.entries.values():
+            cues = entry.cues.get(lang, ())
+            sets = [pf.literals(cue.pattern) for cue in cues]
+            own = [pf.screen([lits]) if len(cues) > 1 else None for lits in sets]
+            steps.append(_Step(entry.id, pf.screen(sets), tuple(zip(cues, own, strict=True))))
+        _PLANS[key] = (catalogue, tuple(steps))
+    return _PLANS[key][1]
+
+
 def match_cues(
     catalogue: Catalogue,
     hits: Hits,
@@ -48,13 +78,14 @@ def match_cues(
     deadline: float,
 ) -> bool:
     """Add evidence for every cue that matches; False when the time budget ran out."""
-    for entry in catalogue.entries.values():
+    for step in prepare(catalogue, lang):
         if time.monotonic() > deadline:
             return False
-        screen = _screen(entry.id, lang, entry.cues.get(lang, ()))
-        if screen is not None and not screen.search(folded):
+        if step.screen is not None and not step.screen.search(folded):
             continue  # none of this entry's cues can match: skip them all at once
-        for cue in entry.cues.get(lang, ()):
+        for cue, needs in step.cues:
+            if needs is not None and not needs.search(folded):
+                continue
             if cue.ctx is not None and not cue.ctx.search(ctx):
                 continue
             if cue.not_ctx is not None and cue.not_ctx.search(ctx):
@@ -69,26 +100,8 @@ def match_cues(
                     continue
                 if cue.negatable and st.negated(folded, match.start(), clause_start, lang):
                     continue
-                hits.add(entry.id, match.start(), match.end(), cue.name, cue.weight)
+                hits.add(step.entry_id, match.start(), match.end(), cue.name, cue.weight)
     return True
-
-
-_SCREENS: dict[tuple[str, str, tuple[str, ...]], re.Pattern[str] | None] = {}
-
-
-def _screen(entry_id: str, lang: str, cues: Sequence[Cue]) -> re.Pattern[str] | None:
-    """One pattern matching wherever any of the cues could (None: check each cue).
-
-    Cues with back-references cannot be joined (their group numbers would shift)."""
-    key = (entry_id, lang, tuple(cue.pattern.pattern for cue in cues))
-    if key not in _SCREENS:
-        sources = key[2]
-        joinable = sources and not any(re.search(r"\\[1-9]|\(\?P=", p) for p in sources)
-        try:
-            _SCREENS[key] = re.compile("|".join(f"(?:{p})" for p in sources)) if joinable else None
-        except re.error:
-            _SCREENS[key] = None
-    return _SCREENS[key]
 
 
 def restating(hits: Hits, folded: str, ctx: str, lang: str) -> None:

@@ -1,4 +1,5 @@
-"""The briefing: situation, role and goal, the customer's card, the techniques, and the mode."""
+"""The briefing: situation, role and goal, the customer's card, the techniques, the mode, and
+(optionally) the names of a hot-seat relay: a group taking turns on one screen."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, Footer, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
+from simulator.core.relay import RelayError, parse_names
 from simulator.core.scenario import Scenario
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import bullet, join_names, labelled
@@ -25,6 +27,7 @@ class BriefingScreen(SimScreen):
         Binding("enter", "start", "Start", key_display="Enter", tooltip="Start", id="start"),
         Binding("c", "mode('coach')", "Coach", tooltip="Coach mode", id="coach"),
         Binding("x", "mode('exam')", "Exam", tooltip="Exam mode", id="exam"),
+        Binding("g", "relay", "Relay", tooltip="Names for a group relay", id="relay"),
         Binding("escape", "back", "Back", key_display="Esc", tooltip="Back", id="back"),
     ]
 
@@ -34,6 +37,8 @@ class BriefingScreen(SimScreen):
 
         scenario: Scenario
         mode: str
+        relay: tuple[str, ...] = ()
+        """Names taking turns (empty: one trainee)."""
 
     class Closed(Message):
         """The trainee went back without starting."""
@@ -44,6 +49,8 @@ class BriefingScreen(SimScreen):
         """The scenario briefed."""
         self.mode = mode
         """coach or exam."""
+        self.relay_text = ""
+        """What is typed in the relay field (kept across a language switch)."""
 
     def compose(self) -> ComposeResult:
         s, cat = self.scenario, self.sim.config.catalogue
@@ -107,6 +114,12 @@ class BriefingScreen(SimScreen):
                 )
             yield Button(self.t("briefing.start"), id="start", variant="primary", compact=True)
         yield Static(Content(self.t(f"mode.{self.mode}.help")), id="mode-help")
+        with Horizontal(id="relay-bar"):
+            yield Static(Content(self.t("relay.label")), id="relay-label")
+            yield Input(
+                self.relay_text, placeholder=self.t("relay.placeholder"), id="relay", compact=True
+            )
+        yield Static(id="relay-error")
         yield Footer(compact=True)
 
     def _section(self, heading: str, body: Content, section_id: str) -> Static:
@@ -124,8 +137,34 @@ class BriefingScreen(SimScreen):
         event.stop()
         self.action_start()
 
+    @on(Input.Changed, "#relay")
+    def _relay_changed(self, event: Input.Changed) -> None:
+        self.relay_text = event.value
+        self._relay_error("")
+
+    @on(Input.Submitted, "#relay")
+    def _relay_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_start()
+
+    def _relay_error(self, text: str) -> None:
+        error = self.query_one("#relay-error", Static)
+        error.update(Content(text))
+        error.set_class(bool(text), "-visible")
+
+    def action_relay(self) -> None:
+        self.query_one("#relay", Input).focus()
+
     def action_start(self) -> None:
-        self.post_message(self.Started(self.scenario, self.mode))
+        names: tuple[str, ...] = ()
+        if self.relay_text.strip():
+            try:
+                names = parse_names(self.relay_text)
+            except RelayError as error:
+                self._relay_error(error.text(self.lang))
+                self.query_one("#relay", Input).focus()
+                return
+        self.post_message(self.Started(self.scenario, self.mode, names))
 
     def action_mode(self, mode: str) -> None:
         self.query_one(f"#mode-{mode}", RadioButton).value = True

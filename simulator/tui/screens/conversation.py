@@ -89,6 +89,8 @@ class ConversationScreen(SimScreen):
                         compact=True,
                     )
                 else:
+                    if p.relay:
+                        yield Static(id="relay-turn")
                     yield ReplyInput(p.draft, placeholder=self.t("chat.placeholder"), id="reply")
                 yield Static(id="input-status")
             yield SidePanel(
@@ -104,6 +106,7 @@ class ConversationScreen(SimScreen):
         chat.add_many(self._history_bubbles())
         self._refresh_panel()
         self._refresh_status()
+        self._refresh_turn()
         if self.hint_shown:
             self._show_hint()
         if self._ticker is None:
@@ -137,7 +140,8 @@ class ConversationScreen(SimScreen):
         notes: tuple[Note, ...] = ()
         if self.practice.coach:
             notes = views.trainee_notes(turn, self.sim.config.catalogue, self.lang)
-        return Bubble(turn.reply, speaker="trainee", title=self.t("chat.you"), notes=notes)
+        title = turn.author or self.t("chat.you")  # a relay names who replied
+        return Bubble(turn.reply, speaker="trainee", title=title, notes=notes)
 
     def _ending(self) -> Bubble:
         session = self.practice.session
@@ -161,6 +165,26 @@ class ConversationScreen(SimScreen):
             self.t("side.facts.none"),
         )
         self.query_one("#meter-strip", Static).update(Content(views.strip_text(p, lang)))
+
+    def _refresh_turn(self) -> None:
+        """In a relay: whose turn it is, which of how many, and who follows."""
+        found = self.query("#relay-turn")
+        names, session = self.practice.relay, self.practice.session
+        if not found or not names:
+            return
+        now = session.next_author
+        after = names[(len(session.turns) + 1) % len(names)]
+        found.first(Static).update(
+            Content(
+                self.t(
+                    "relay.turn",
+                    name=now,
+                    n=names.index(now) + 1 if now in names else 1,
+                    total=len(names),
+                    next=after,
+                )
+            )
+        )
 
     def _refresh_status(self, text: str | None = None) -> None:
         status = self.query_one("#input-status", Static)
@@ -239,6 +263,7 @@ class ConversationScreen(SimScreen):
             problem = self.practice.save_error
             if problem is not None:
                 self.notify(str(problem), title=problem.title, severity="error")
+            self.sim.results_warning(self.practice)
             mine = self._trainee(turn)
             theirs = self._customer(turn.customer, turn.revealed) if turn.customer else None
             delay = typing_delay(turn.customer, self.sim.pace)
@@ -259,6 +284,7 @@ class ConversationScreen(SimScreen):
             else:
                 await chat.add_many([mine, *([theirs] if theirs else [])])
             self._refresh_panel()
+            self._refresh_turn()
             if self.hint_shown:
                 self._show_hint()
             if turn.ending:
@@ -279,6 +305,7 @@ class ConversationScreen(SimScreen):
         self.query_one("#hint-box").set_class(False, "-visible")
         await self.query_one(ChatLog).add(self._ending())
         await self.query(ReplyInput).remove()
+        await self.query("#relay-turn").remove()
         button = Button(
             self.t("chat.see_feedback"), id="see-feedback", variant="primary", compact=True
         )

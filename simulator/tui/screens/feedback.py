@@ -19,13 +19,21 @@ from textual.message import Message
 from textual.widgets import Button, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from simulator.core import relay
+from simulator.core.cjk import tidy
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Report
 from simulator.tui import views
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.widgets.charts import MeterChart, Series, TechniqueBars, TechniqueRow
+from simulator.tui.widgets.group_board import GroupBoard
 
-FOCUS = {"summary": "#summary-scroll", "transcript": "#turns", "missed": "#missed-scroll"}
+FOCUS = {
+    "summary": "#summary-scroll",
+    "transcript": "#turns",
+    "missed": "#missed-scroll",
+    "group": "#group-board",
+}
 """The widget that takes the focus on each tab."""
 
 
@@ -42,6 +50,8 @@ class FeedbackScreen(SimScreen):
         Binding("1", "tab('summary')", "Summary", show=False, id="tab1"),
         Binding("2", "tab('transcript')", "Transcript", show=False, id="tab2"),
         Binding("3", "tab('missed')", "Missed", show=False, id="tab3"),
+        Binding("4", "tab('group')", "Group", show=False, id="tab4"),
+        Binding("g", "tab('group')", "Group", tooltip="Group", id="group"),
     ]
 
     @dataclass
@@ -50,6 +60,8 @@ class FeedbackScreen(SimScreen):
 
         scenario_id: str
         mode: str
+        relay: tuple[str, ...] = ()
+        """The same relay's names, to play again as a group."""
 
     class LibraryRequested(Message):
         """Back to the library."""
@@ -79,18 +91,14 @@ class FeedbackScreen(SimScreen):
             verdict=verdict,
             need=self.t("feedback.need", n=r.pass_score),
         )
-        ending = self.t(
-            "feedback.ending",
-            kind=views.ending_kind(r.ending_kind, self.lang),
-            message=r.ending_message,
-        )
+        ending = self.t("feedback.ending_kind", kind=views.ending_kind(r.ending_kind, self.lang))
         with Vertical(id="fb-head"):
             yield Static(
                 Content.from_markup("[b]$t[/b] · $m", t=r.title, m=self.t(f"mode.{self.mode}")),
                 id="fb-title",
             )
             yield Static(head, id="fb-score")
-            yield Static(Content(ending.rstrip(" —")), id="fb-ending")
+            yield Static(Content(ending), id="fb-ending")
         with TabbedContent(id="fb-tabs", initial=f"tab-{self.tab}"):
             with TabPane("1 " + self.t("feedback.tab.summary"), id="tab-summary"):
                 yield from self._summary()
@@ -103,6 +111,15 @@ class FeedbackScreen(SimScreen):
             with TabPane("3 " + self.t("feedback.tab.missed"), id="tab-missed"):
                 with VerticalScroll(id="missed-scroll", can_focus=True):
                     yield from self._missed()
+            group = relay.group(r)
+            if group is not None:
+                with TabPane("4 " + self.t("feedback.tab.group"), id="tab-group"):
+                    yield GroupBoard(
+                        group,
+                        label=lambda i: self.sim.config.catalogue.label(i, self.lang),
+                        t=self.t,
+                        id="group-board",
+                    )
         with Horizontal(id="fb-actions"):
             yield Button(
                 self.t("key.retry"),
@@ -143,6 +160,8 @@ class FeedbackScreen(SimScreen):
         )
         tips.border_title = self.t("feedback.suggestions")
         with VerticalScroll(id="summary-scroll", can_focus=True):
+            if r.ending_message.strip():  # wrapped in full here; the header keeps one line
+                yield Static(Content(tidy(r.ending_message)), id="fb-ending-message")
             with Horizontal(id="summary-top"):
                 yield bars
                 yield chart
@@ -190,7 +209,7 @@ class FeedbackScreen(SimScreen):
             head = Content.from_markup(
                 "[b]$turn $who:[/b] $x",
                 turn=self.t("feedback.turn", n=entry["turn"]),
-                who=self.t("feedback.you"),
+                who=entry.get("author") or self.t("feedback.you"),
                 x=entry["text"],
             )
             prompt = Content("\n").join([head, Content(" ").join(marks)]) if marks else head
@@ -221,7 +240,11 @@ class FeedbackScreen(SimScreen):
             lines.append(self._labelled("feedback.cue", o.cue))
             lines.append(self._labelled("feedback.said", o.reply))
             if o.model_reply:
-                lines.append(self._labelled("feedback.better", o.model_reply, "$text-success"))
+                lines.append(
+                    self._labelled("feedback.better", tidy(o.model_reply), "$text-success")
+                )
+            else:
+                lines.append(self._labelled("feedback.better", self.t("feedback.no_model")))
             lines.append(Content(""))
         yield self._block(
             "feedback.missed", lines or [Content(self.t("feedback.none_missed"))], "fb-missed"
@@ -368,6 +391,8 @@ class FeedbackScreen(SimScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
             return self.can_retry or None
+        if action == "tab" and parameters == ("group",):
+            return bool(self.report.relay)
         return True
 
     def action_tab(self, tab: str) -> None:
@@ -377,7 +402,9 @@ class FeedbackScreen(SimScreen):
 
     def action_retry(self) -> None:
         if self.can_retry:
-            self.post_message(self.RetryRequested(self.report.scenario, self.mode))
+            self.post_message(
+                self.RetryRequested(self.report.scenario, self.mode, tuple(self.report.relay))
+            )
         else:
             self.notify(self.t("feedback.no_retry"), severity="warning")
 

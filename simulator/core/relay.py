@@ -1,0 +1,239 @@
+"""Hot-seat relay: a group plays one session on one screen, one reply each in turn.
+
+The names rotate (Session.next_author); every reply carries its author. This module
+reads the names a trainer types, and splits a finished session's Report by person:
+what each one showed, missed and got wrong, and the points each reply earned under the
+same formula as the score (scoring), so the people's points plus the group's ending
+add up to the group's score before it is clamped to 0..100.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from simulator.core import scoring
+from simulator.core.errors import SimulatorError
+from simulator.core.feedback import Report
+
+MIN_PEOPLE, MAX_PEOPLE = 2, 12
+"""A relay needs at least two people; more than twelve is no longer a relay on one screen."""
+MAX_NAME = 16
+"""Characters in one name, so the turn banner fits an 80-column screen."""
+SEPARATORS = re.compile(r"[,、，;；]")
+"""Names are separated by an ASCII or full-width comma, the enumeration comma 、 or ;."""
+
+_TEXT = {
+    "empty_list": ("请输入接力的人名,用逗号或顿号隔开", "Enter the relay's names, comma separated"),
+    "too_few": (
+        "接力至少需要 {min} 个人(现在 {n} 个)",
+        "A relay needs at least {min} people ({n} given)",
+    ),
+    "too_many": (
+        "接力最多 {max} 个人(现在 {n} 个)",
+        "A relay takes at most {max} people ({n} given)",
+    ),
+    "empty_name": ("第 {n} 个名字是空的", "Name {n} is empty"),
+    "long_name": (
+        "名字「{name}」太长(最多 {max} 个字)",
+        'The name "{name}" is too long (at most {max} characters)',
+    ),
+    "duplicate": ("名字「{name}」重复了", 'The name "{name}" appears twice'),
+}
+
+_LABELS = {
+    "zh": {
+        "group": "小组接力({n} 人)",
+        "replies": "{n} 句",
+        "points": "得分 {p}",
+        "ending": "结局(全组共享)",
+        "shown": "用上",
+        "missed": "错过",
+        "pitfalls": "失误",
+        "misplaced": "用错时机",
+        "facts": "问出",
+        "none": "无",
+    },
+    "en": {
+        "group": "Relay group ({n} people)",
+        "replies": "{n} replies",
+        "points": "points {p}",
+        "ending": "Ending (shared by the group)",
+        "shown": "shown",
+        "missed": "missed",
+        "pitfalls": "pitfalls",
+        "misplaced": "misplaced",
+        "facts": "uncovered",
+        "none": "none",
+    },
+}
+
+
+class RelayError(SimulatorError):
+    """The relay's names cannot be used; `text(lang)` says why in zh or en."""
+
+    title = "Relay names"
+
+    def __init__(self, key: str, **values: Any) -> None:
+        self.key = key
+        """Which rule the names broke."""
+        self.values = values
+        """What the message names."""
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        zh, en = _TEXT[self.key]
+        return (zh if lang == "zh" else en).format(**self.values)
+
+
+def parse_names(text: str) -> tuple[str, ...]:
+    """The names in the order typed; raises RelayError for too few or many, empty, long or
+    duplicate names (duplicates compared after width and case folding: 张三 and 张三 are one)."""
+    cleaned = unicodedata.normalize("NFC", text or "").strip()
+    if not cleaned:
+        raise RelayError("empty_list")
+    parts = [" ".join(p.split()) for p in SEPARATORS.split(cleaned)]
+    if parts and not parts[-1] and len(parts) > 1:
+        parts.pop()  # one trailing separator is a habit, not a missing name
+    for n, name in enumerate(parts, 1):
+        if not name:
+            raise RelayError("empty_name", n=n)
+        if len(name) > MAX_NAME:
+            raise RelayError("long_name", name=name[:MAX_NAME] + "…", max=MAX_NAME)
+    seen: set[str] = set()
+    for name in parts:
+        key = unicodedata.normalize("NFKC", name).casefold()
+        if key in seen:
+            raise RelayError("duplicate", name=name)
+        seen.add(key)
+    if len(parts) < MIN_PEOPLE:
+        raise RelayError("too_few", min=MIN_PEOPLE, n=len(parts))
+    if len(parts) > MAX_PEOPLE:
+        raise RelayError("too_many", max=MAX_PEOPLE, n=len(parts))
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One person's share of a relay session."""
+
+    name: str
+    """As typed."""
+    turns: tuple[int, ...]
+    """Turn numbers of this person's replies."""
+    shown: dict[str, int]
+    """Technique id -> replies of theirs where it was credited."""
+    taken: tuple[str, ...]
+    """Opportunities (technique ids) their replies took."""
+    missed: tuple[str, ...]
+    """Opportunities missed in a visit their reply opened (the turn the feedback shows)."""
+    pitfalls: tuple[str, ...]
+    """Pitfall ids committed."""
+    misplaced: tuple[str, ...]
+    """Techniques used at a moment that punishes them."""
+    facts: tuple[str, ...]
+    """Labels of the facts their replies uncovered."""
+    points: float
+    """Their replies' share of the score: opportunities and facts earned, costs subtracted."""
+
+    @property
+    def replies(self) -> int:
+        return len(self.turns)
+
+
+@dataclass(frozen=True)
+class Group:
+    """A relay session split by person."""
+
+    people: tuple[Person, ...]
+    """In the relay's order."""
+    ending_points: float
+    """The ending's share of the score, earned by the group together."""
+    score: int
+    """The group's score (the report's)."""
+
+
+def ending_points(report: Report) -> float:
+    """What the ending added to the score (the facts' weight moves to it when there are none)."""
+    value = scoring.ENDING_VALUE.get(report.ending_kind, 0.0)
+    has_facts = bool(report.facts_found or report.facts_missed)
+    return (scoring.W_END if has_facts else scoring.W_FACTS + scoring.W_END) * value
+
+
+def authors(report: Report) -> dict[int, str]:
+    """Turn number -> author, for every reply that has one."""
+    return {
+        int(e["turn"]): str(e["author"])
+        for e in report.transcript
+        if e.get("speaker") == "trainee" and e.get("author")
+    }
+
+
+def group(report: Report) -> Group | None:
+    """The per-person breakdown of a relay session; None for a session one trainee played."""
+    if not report.relay:
+        return None
+    by_turn = authors(report)
+    offered = len(report.opportunities)
+    facts_total = len(report.facts_found) + len(report.facts_missed)
+    names = list(report.relay) + sorted(set(by_turn.values()) - set(report.relay))
+    people = []
+    for name in names:
+        mine = {t for t, who in by_turn.items() if who == name}
+        shown: dict[str, int] = {}
+        for entry in report.transcript:
+            if entry.get("speaker") == "trainee" and entry.get("turn") in mine:
+                for technique in entry.get("credited", []):
+                    shown[technique] = shown.get(technique, 0) + 1
+        taken = tuple(o.technique for o in report.opportunities if o.taken and o.turn in mine)
+        missed = tuple(o.technique for o in report.opportunities if not o.taken and o.turn in mine)
+        pitfalls = tuple(p.id for p in report.pitfalls if p.turn in mine)
+        misplaced = tuple(str(m["id"]) for m in report.misplaced if m.get("turn") in mine)
+        facts = tuple(str(f["label"]) for f in report.facts_found if f.get("turn") in mine)
+        points = (
+            (scoring.W_OPP * len(taken) / offered if offered else 0.0)
+            + (scoring.W_FACTS * len(facts) / facts_total if facts_total else 0.0)
+            - scoring.PITFALL_COST * len(pitfalls)
+            - scoring.MISPLACED_COST * len(misplaced)
+        )
+        people.append(
+            Person(
+                name,
+                tuple(sorted(mine)),
+                shown,
+                taken,
+                missed,
+                pitfalls,
+                misplaced,
+                facts,
+                round(points, 1),
+            )
+        )
+    return Group(tuple(people), round(ending_points(report), 1), report.score)
+
+
+def person_lines(report: Report, lang: str | None = None, item: str = "  ") -> list[str]:
+    """The breakdown as text lines (exports); empty for a session one trainee played."""
+    found = group(report)
+    if found is None:
+        return []
+    w = _LABELS.get(lang or report.language, _LABELS["en"])
+    names = {t.id: t.name for t in report.techniques}
+
+    def listed(ids: tuple[str, ...] | list[str]) -> str:
+        return ", ".join(names.get(i, i) for i in ids) or w["none"]
+
+    out = [w["group"].format(n=len(found.people))]
+    for p in found.people:
+        shown = [f"{names.get(t, t)}×{n}" for t, n in p.shown.items()]
+        out.append(
+            f"{item}{p.name}: {w['replies'].format(n=p.replies)} · "
+            f"{w['points'].format(p=f'{p.points:+g}')} · {w['shown']} {listed(shown)} · "
+            f"{w['missed']} {listed(p.missed)} · {w['pitfalls']} {listed(p.pitfalls)}"
+            + (f" · {w['misplaced']} {listed(p.misplaced)}" if p.misplaced else "")
+            + (f" · {w['facts']} {', '.join(p.facts)}" if p.facts else "")
+        )
+    out.append(f"{item}{w['ending']}: {found.ending_points:+g}")
+    return out
