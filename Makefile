@@ -26,7 +26,8 @@ play: $(VENV)/.run-installed
 	$(PY) -m simulator
 
 # The results-store tests (marked postgres) start a throwaway PostgreSQL under .pg/ with
-# scripts/postgres.sh (installing Debian's postgresql as root if missing).
+# scripts/postgres.sh (installing Debian's postgresql as root if missing). The classroom's
+# browser tests (marked browser) drive Debian's chromium, installed by scripts/browser.sh.
 test: $(VENV)/.test-installed
 	$(PY) -m pytest
 
@@ -43,6 +44,7 @@ model: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(PY) benchmarks/run_all.py
 	$(PY) benchmarks/results_store.py
+	$(PY) benchmarks/classroom.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -115,11 +115,12 @@ def main() -> None:
         for name, base in backends:
             for writers in (1, 5, 20):
                 each = max(1, args.writes // WRITES_PER_SESSION // writers)
-                if name == "sqlite":
-                    url = f"sqlite:///{tempfile.mkdtemp(prefix='results-bench-')}/r.db"
-                else:
-                    url = _fresh_schema(str(base))
-                took, ok, errors, locked = run(url, writers, each)
+                with tempfile.TemporaryDirectory(prefix="results-bench-") as folder:
+                    if name == "sqlite":
+                        url = f"sqlite:///{folder}/r.db"
+                    else:
+                        url = _fresh_schema(str(base))
+                    took, ok, errors, locked = run(url, writers, each)
                 print(
                     f"{name:<11} {writers:>7} {ok + errors:>7} {took:>8.2f} {ok / took:>9.0f} {errors:>7} {locked:>7}"
                 )

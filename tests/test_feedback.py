@@ -51,7 +51,7 @@ def test_renderers(mini):
 def test_evidence_in_transcript_traces_to_rule_and_span(mini):
     report = build_report(play(mini, ["您这儿一个月流水大概多少?"]))
     entry = report.transcript[1]
-    assert entry["credited"] == ["probing"]
-    ev = entry["evidence"][0]
-    start, end = ev["span"]
-    assert entry["text"][start:end] == ev["text"] and ev["rule"]
+    assert entry.credited == ("probing",)
+    ev = entry.evidence[0]
+    start, end = ev.span
+    assert entry.text[start:end] == ev.text and ev.rule

@@ -10,7 +10,7 @@ import sys
 from simulator.core.engine import Session
 from simulator.core.store import Store
 from simulator.tui.live import Watched, debug_view, replay, replies_of
-from simulator.tui.practice import Practice
+from simulator.core.practice import Practice
 from tests.conftest import DATA
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"

@@ -21,8 +21,8 @@ import pytest
 from simulator.core import ownership
 from simulator.core.engine import Session
 from simulator.core.feedback import build_report
+from simulator.core.practice import Practice
 from simulator.core.store import SessionInUse, Store, Unfinished
-from simulator.tui.practice import Practice
 from tests.conftest import DATA, ROOT
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"
@@ -32,7 +32,7 @@ HOLDER = textwrap.dedent(
     import sys, time
     from simulator.core.scenario import load_scenario
     from simulator.core.store import Store
-    from simulator.tui.practice import Practice
+    from simulator.core.practice import Practice
 
     practice = Practice.new(load_scenario(sys.argv[2]), "coach", Store(sys.argv[1]), time.monotonic)
     practice.reply("八年可不容易,街坊都认您,说明您做人实在。")

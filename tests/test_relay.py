@@ -82,7 +82,7 @@ def test_one_trainee_has_no_authors_and_no_relay_keys():
     session.reply(RELAY_REPLIES[0])
     assert session.turns[0].author == "" and session.next_author == ""
     assert "relay" not in session.to_dict() and "authors" not in session.to_dict()
-    assert "author" not in build_report(session).transcript[1]
+    assert "author" not in build_report(session).transcript[1].to_dict()
 
 
 def test_a_relay_session_resumes_with_its_authors_and_rotation():

@@ -328,7 +328,7 @@ def test_two_exports_in_one_second_do_not_overwrite(tmp_path, mini):
 
 
 def test_a_held_reply_is_the_saved_draft_until_its_turn_is_saved(tmp_path, mini):
-    from simulator.tui.practice import Practice
+    from simulator.core.practice import Practice
 
     store = Store(tmp_path)
     practice = Practice.new(mini, "coach", store, lambda: 0.0)

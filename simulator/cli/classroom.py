@@ -13,6 +13,7 @@ from collections.abc import Callable
 from simulator.cli.commands import Spec, catalogue_arg, ui_lang
 
 EPILOG = """examples:
+  simulator classroom serve --host 0.0.0.0 --class 2026A
   simulator classroom dashboard --db sqlite:///shared/results.db --class 2026-A
   simulator classroom dashboard --db postgresql://trainer@db.bank.example/training --class 2026-A
 
@@ -98,9 +99,11 @@ add_action(
 SPECS = [
     Spec(
         "classroom",
-        "run a class: the trainer's dashboard (classroom dashboard)",
+        "run a class: serve the app to browsers (classroom serve) and watch it (classroom dashboard)",
         EPILOG,
         _conf,
         cmd_classroom,
     )
 ]
+
+from simulator.cli import classroom_serve  # noqa: E402,F401  (registers `serve`)

@@ -12,14 +12,14 @@ from pathlib import Path
 from simulator.cli.bulk_grade import _conf_grade, cmd_grade
 from simulator.core.errors import SimulatorError
 from simulator.core.evaluate import evaluate, read_jsonl, table
-from simulator.core.feedback import build_report
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.library import DEFAULT_SCENARIO, library_roots, resolve, scan
+from simulator.core.practice import Practice
 from simulator.core.render import to_text, transcript_text
 from simulator.core.scenario import load_scenario
 from simulator.core.scenario_spec import json_schema
-from simulator.core.testing import play, run_tests
+from simulator.core.testing import run_tests
 from simulator.core.validate import scenario_files, validate_file, validate_files
 from simulator.tui.pace import PACES
 
@@ -135,8 +135,21 @@ def cmd_run(args: argparse.Namespace) -> int:
     relay = relay_arg(args)
     scenario = scenario_arg(args, args.scenario)
     replies = read_replies(args.replies)
-    session = play(scenario, replies, args.seed, Grader(catalogue_arg(args)), relay)
-    report = build_report(session)
+    # The session controller the app uses, without a store: nothing is saved.
+    practice = Practice.new(
+        scenario,
+        "coach",
+        None,
+        lambda: 0.0,
+        seed=args.seed,
+        grader=Grader(catalogue_arg(args)),
+        relay=relay,
+    )
+    for reply in replies:
+        if practice.finished:
+            break
+        practice.reply(reply)
+    report = practice.abandon()
     if args.json:
         data = report.to_dict()
         out = {
@@ -158,7 +171,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                 "found": [f["id"] for f in report.facts_found],
                 "missed": [f["id"] for f in report.facts_missed],
             },
-            "transcript": report.transcript,
+            "transcript": data["transcript"],
             "report": data,
         }
         print(json.dumps(out, ensure_ascii=False))

@@ -130,6 +130,14 @@ class Session:
     """Opportunities already credited during the current visit."""
     relay: tuple[str, ...] = ()
     """The names taking turns in a hot-seat relay, in order (empty: one trainee)."""
+    start_beat: str = ""
+    """The beat the session started at: the scenario's start, or a moment retried (start_at)."""
+    initial_meters: dict[str, float] = field(default_factory=dict)
+    """Meter values before the first reply."""
+    initial_facts: tuple[str, ...] = ()
+    """Facts already known before the first reply (a retried moment keeps those of its session)."""
+    retried: bool = False
+    """Started by start_at, at a moment of a past session, rather than at the beginning."""
     observer: Callable[[str, c.State], None] | None = field(default=None, repr=False)
     """Tracing hook: told the state each stage ("effects", "facts", "next") judges conditions on."""
     _said: set[str] = field(default_factory=set, init=False, repr=False)
@@ -148,6 +156,43 @@ class Session:
         session.opening = session._pick(
             scenario.beats[scenario.start].say, c.State(meters=dict(session.meters)), 0
         )
+        session.start_beat, session.initial_meters = scenario.start, dict(session.meters)
+        return session
+
+    @classmethod
+    def start_at(
+        cls,
+        scenario: Scenario,
+        beat: str,
+        meters: dict[str, float],
+        *,
+        facts: tuple[str, ...] | list[str] = (),
+        opening: str = "",
+        seed: int = 0,
+        grader: Grader | None = None,
+    ) -> Session:
+        """Open a session at a given beat, as a past session stood there (a retried moment).
+
+        meters: the values recorded on arrival (missing meters take their start, values are
+        clamped to the meter's range); facts: those already known; opening: the customer's
+        line the trainee answered then (else one of the beat's lines). SessionError when the
+        beat is not in the scenario.
+        """
+        if beat not in scenario.beats:
+            raise SessionError(f"scenario '{scenario.id}' has no beat '{beat}' to start at")
+        session = cls(scenario, seed, grader or Grader())
+        for name, spec in scenario.persona.meters.items():
+            value = meters.get(name, spec.start)
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            session.meters[name] = max(spec.min, min(spec.max, float(value if ok else spec.start)))
+        known = {f.id for f in scenario.persona.facts}
+        session.facts = [f for f in dict.fromkeys(facts) if f in known]
+        session.beat, session.start_beat = beat, beat
+        session.visits.append((beat, 1))
+        state = c.State(meters=dict(session.meters), facts=frozenset(session.facts))
+        session.opening = opening or session._pick(scenario.beats[beat].say, state, 0)
+        session.initial_meters, session.initial_facts = dict(session.meters), tuple(session.facts)
+        session.retried = True
         return session
 
     # ---- queries -------------------------------------------------------------------
@@ -416,6 +461,18 @@ class Session:
                 if self.relay
                 else {}
             ),
+            **(
+                {
+                    "start": {
+                        "beat": self.start_beat,
+                        "meters": dict(self.initial_meters),
+                        "facts": list(self.initial_facts),
+                        "opening": self.opening,
+                    }
+                }
+                if self.retried
+                else {}
+            ),
         }
 
     @classmethod
@@ -441,7 +498,22 @@ class Session:
         seed = data.get("seed", 0)
         if not isinstance(seed, int) or isinstance(seed, bool) or not -(2**63) <= seed < 2**63:
             raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
-        session = cls.start(scenario, seed, grader)
+        start = data.get("start")
+        if isinstance(start, dict):
+            raw_meters, raw_facts = start.get("meters"), start.get("facts")
+            meters: dict[str, float] = raw_meters if isinstance(raw_meters, dict) else {}
+            facts: list[Any] = raw_facts if isinstance(raw_facts, list) else []
+            session = cls.start_at(
+                scenario,
+                str(start.get("beat", "")),
+                meters,
+                facts=[str(f) for f in facts],
+                opening=str(start.get("opening") or ""),
+                seed=seed,
+                grader=grader,
+            )
+        else:
+            session = cls.start(scenario, seed, grader)
         session.relay = _names(data.get("relay"))
         authors = _names(data.get("authors"))
         for n, reply in enumerate(data["replies"]):

@@ -12,6 +12,7 @@ from typing import Any
 from simulator.core import scoring
 from simulator.core.engine import Session, Turn
 from simulator.core.teaching import close_to_model, merge, model_for
+from simulator.core.transcript import TranscriptTurn
 
 
 @dataclass(frozen=True)
@@ -79,15 +80,22 @@ class Report:
     trajectory: list[dict[str, float]]
     """Meter values at the start and after each turn."""
     suggestions: list[str]
-    transcript: list[dict[str, Any]]
+    transcript: list[TranscriptTurn]
     misplaced: list[dict[str, Any]] = field(default_factory=list)
     relay: list[str] = field(default_factory=list)
     """The names that took turns (a hot-seat relay); each trainee entry then has an author."""
+    trainee: str = ""
+    """The trainee's name, stamped when the session finished ("" when not given)."""
+    retry_of: str = ""
+    """For a retry of one moment (错题集): the id of the session it came from."""
+    start_beat: str = ""
+    """For a retry: the beat it started at."""
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["transcript"] = [entry.to_dict() for entry in self.transcript]
         data["techniques_credited"] = sorted(
-            {t for entry in self.transcript for t in entry.get("credited", [])}
+            {t for entry in self.transcript for t in entry.credited}
         )
         return data
 
@@ -195,41 +203,14 @@ def build_report(session: Session) -> Report:
         len(misplaced),
     )
     passed = scoring.passed(score, scenario.pass_score, kind)
-    start = {name: m.start for name, m in scenario.persona.meters.items()}
-    trajectory = [start] + [dict(t.meters) for t in session.turns]
+    trajectory = [dict(session.initial_meters)] + [dict(t.meters) for t in session.turns]
     ending = scenario.endings.get(ending_id)
     message = ending.message if ending else ""
-    transcript: list[dict[str, Any]] = [{"speaker": "customer", "text": session.opening, "turn": 0}]
+    transcript = [TranscriptTurn("customer", session.opening, 0)]
     for t in session.turns:
-        transcript.append(
-            {
-                "speaker": "trainee",
-                "text": t.reply,
-                "turn": t.index,
-                **({"author": t.author} if t.author else {}),
-                "beat": t.beat,
-                "credited": list(t.credited),
-                "taken": list(t.taken),
-                "misplaced": list(t.misplaced),
-                "pitfalls": list(t.pitfalls),
-                "repeat": t.repeat,
-                "stuffing": t.stuffing,
-                "evidence": [e.to_dict() for e in t.evidence],
-                "changes": [
-                    {"meter": m.meter, "delta": m.delta, "value": m.value, "reason": m.reason}
-                    for m in t.changes
-                ],
-            }
-        )
+        transcript.append(TranscriptTurn.from_turn(t))
         if t.customer:
-            transcript.append(
-                {
-                    "speaker": "customer",
-                    "text": t.customer,
-                    "turn": t.index,
-                    "revealed": list(t.revealed),
-                }
-            )
+            transcript.append(TranscriptTurn("customer", t.customer, t.index, revealed=t.revealed))
     suggestions = _suggestions(session, opportunities, pitfalls, facts_missed)
     return Report(
         scenario.id,
@@ -254,6 +235,7 @@ def build_report(session: Session) -> Report:
         transcript,
         misplaced,
         list(session.relay),
+        start_beat=session.start_beat if session.retried else "",
     )
 
 

@@ -17,7 +17,8 @@ from simulator.core import yamlsafe
 from simulator.core.errors import Problem, ScenarioError, SimulatorError
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
-from simulator.core.validate import scenario_files, validate_file
+from simulator.core.scenario import load_scenario
+from simulator.core.validate import scenario_files
 
 DEFAULT_SCENARIO = "preloan-supermarket"
 """What `make play` and the headless demo open when nothing is named."""
@@ -155,9 +156,10 @@ def scan(root: Roots = None, catalogue: Catalogue | None = None) -> Library:
             if path.resolve() in seen:
                 continue
             seen.add(path.resolve())
-            scenario, problems = validate_file(path, catalogue)
-            if scenario is None:
-                broken[str(path)] = problems
+            try:  # loading checks everything the app needs; warnings are for `validate`
+                scenario = load_scenario(path, catalogue)  # (W109 alone grades every model reply)
+            except ScenarioError as error:
+                broken[str(path)] = error.problems
                 continue
             if scenario.id in first:
                 broken[str(path)] = [_duplicate(scenario, first[scenario.id])]

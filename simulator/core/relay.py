@@ -164,11 +164,7 @@ def ending_points(report: Report) -> float:
 
 def authors(report: Report) -> dict[int, str]:
     """Turn number -> author, for every reply that has one."""
-    return {
-        int(e["turn"]): str(e["author"])
-        for e in report.transcript
-        if e.get("speaker") == "trainee" and e.get("author")
-    }
+    return {e.turn: e.author for e in report.transcript if e.trainee and e.author}
 
 
 def group(report: Report) -> Group | None:
@@ -184,8 +180,8 @@ def group(report: Report) -> Group | None:
         mine = {t for t, who in by_turn.items() if who == name}
         shown: dict[str, int] = {}
         for entry in report.transcript:
-            if entry.get("speaker") == "trainee" and entry.get("turn") in mine:
-                for technique in entry.get("credited", []):
+            if entry.trainee and entry.turn in mine:
+                for technique in entry.credited:
                     shown[technique] = shown.get(technique, 0) + 1
         taken = tuple(o.technique for o in report.opportunities if o.taken and o.turn in mine)
         missed = tuple(o.technique for o in report.opportunities if not o.taken and o.turn in mine)

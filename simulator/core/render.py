@@ -30,6 +30,8 @@ LABELS = {
         "meters": "指标变化",
         "suggestions": "三条建议",
         "transcript": "对话记录",
+        "trainee_name": "学员",
+        "retry_of": "重练片段,起点",
         "customer": "客户",
         "trainee": "你",
         "none": "无",
@@ -57,6 +59,8 @@ LABELS = {
         "meters": "Meters",
         "suggestions": "Top suggestions",
         "transcript": "Transcript",
+        "trainee_name": "Trainee",
+        "retry_of": "Retried moment, from",
         "customer": "Customer",
         "trainee": "You",
         "none": "none",
@@ -77,6 +81,10 @@ def to_text(report: Report, lang: str | None = None, markdown: bool = False) -> 
     w = LABELS.get(lang or report.language, LABELS["en"])
     h1, h2, item = ("# ", "## ", "- ") if markdown else ("", "", "  ")
     out: list[str] = [f"{h1}{report.title}", ""]
+    if report.trainee:
+        out += [f"{w['trainee_name']}: {report.trainee}", ""]
+    if report.retry_of:
+        out += [f"{w['retry_of']}: {report.start_beat} ({report.retry_of})", ""]
     verdict = w["pass"] if report.passed else w["fail"]
     out.append(
         f"{'**' if markdown else ''}{w['score']}: {report.score}/100 — {verdict}{'**' if markdown else ''}"
@@ -134,14 +142,14 @@ def transcript_text(report: Report, lang: str | None = None) -> str:
     w = LABELS.get(lang or report.language, LABELS["en"])
     lines = []
     for entry in report.transcript:
-        who = w["customer"] if entry["speaker"] == "customer" else w["trainee"]
-        who = entry.get("author") or who  # a relay names the person who replied
+        who = w["trainee"] if entry.trainee else w["customer"]
+        who = entry.author or who  # a relay names the person who replied
         tags = ""
-        if entry["speaker"] == "trainee":
-            marks = [*entry.get("credited", []), *(f"!{p}" for p in entry.get("pitfalls", []))]
-            marks += [f"✗{m}" for m in entry.get("misplaced", [])]
+        if entry.trainee:
+            marks = [*entry.credited, *(f"!{p}" for p in entry.pitfalls)]
+            marks += [f"✗{m}" for m in entry.misplaced]
             tags = f"  [{', '.join(marks)}]" if marks else ""
-        for n, text in enumerate(entry["text"].splitlines() or [""]):
+        for n, text in enumerate(entry.text.splitlines() or [""]):
             lines.append(f"{who if n == 0 else ' ' * len(who)}: {text}{tags if n == 0 else ''}")
     return "\n".join(lines) + "\n"
 

@@ -13,7 +13,7 @@ import json
 import math
 import os
 import stat
-from dataclasses import fields
+from dataclasses import MISSING, fields
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,8 @@ def check_fields(cls: type, raw: Any) -> dict[str, Any]:
         raise Damaged("the record is not a JSON object")
     values: dict[str, Any] = {}
     for f in fields(cls):
+        if f.name not in raw and f.default is not MISSING:
+            continue  # a field added later: older records take its default
         if f.name not in raw:
             raise Damaged(f"field '{f.name}' is missing")
         value, want = raw[f.name], _TYPES.get(str(f.type), (object,))

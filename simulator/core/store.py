@@ -39,6 +39,7 @@ from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Opportunity, PitfallHit, Report, TechniqueResult
 from simulator.core.render import to_json, to_text, transcript_text
 from simulator.core.saferead import Damaged, check_fields, read_record
+from simulator.core.transcript import TranscriptTurn
 
 SCHEMA = 1
 """Version of every record written here."""
@@ -169,6 +170,10 @@ class HistoryItem:
     """Number of replies."""
     elapsed: float
     """Seconds spent."""
+    trainee: str = ""
+    """The trainee's name when the session finished ("" when not given)."""
+    retry_of: str = ""
+    """For a retried moment (错题集): the session it came from ("" for a whole session)."""
 
 
 @dataclass(frozen=True)
@@ -197,12 +202,13 @@ def report_from_dict(data: dict[str, Any]) -> Report:
             Opportunity(**pick(Opportunity, o)) for o in data.get("opportunities", [])
         ]
         values["pitfalls"] = [PitfallHit(**pick(PitfallHit, p)) for p in data.get("pitfalls", [])]
+        values["transcript"] = [TranscriptTurn.from_dict(e) for e in data.get("transcript", [])]
         report = Report(**values)
         # Decided again by the one rule, whatever the file says (an older build, an edit).
         return replace(
             report, passed=scoring.passed(report.score, report.pass_score, report.ending_kind)
         )
-    except (TypeError, AttributeError) as error:
+    except (TypeError, AttributeError, ValueError) as error:
         raise StoreError(f"the saved report cannot be read: {error}") from None
 
 
@@ -291,7 +297,7 @@ class Store:
 
     def new_id(self, scenario_id: str) -> str:
         """A unique, sortable session id."""
-        return f"{self.now():%Y%m%d-%H%M%S}-{_slug(scenario_id)}-{secrets.token_hex(2)}"
+        return f"{self.now():%Y%m%d-%H%M%S}-{_slug(scenario_id)}-{secrets.token_hex(4)}"
 
     # ---- sessions in progress ------------------------------------------------------
     def autosave(self, item: Unfinished) -> None:
@@ -372,6 +378,8 @@ class Store:
     ) -> HistoryItem:
         """Record a finished session in the history and drop its autosave.
 
+        The item carries the report's trainee name and, for a retried moment, retry_of.
+
         A finished record is never replaced: if the id is already in the history (another
         instance finished it), this one is saved under a new id, given in the item.
         """
@@ -387,6 +395,8 @@ class Store:
             report.ending_kind,
             len(session.get("replies") or []),
             round(elapsed, 1),
+            report.trainee,
+            report.retry_of,
         )
         for _ in range(100):
             data = {
@@ -424,9 +434,12 @@ class Store:
         return report_from_dict(data["report"])
 
     def best(self) -> dict[str, Best]:
-        """Best result per scenario id: a passed session beats a failed one, then the score."""
+        """Best result per scenario id: a passed session beats a failed one, then the score
+        (retried moments left out)."""
         best: dict[str, Best] = {}
         for item in self.history():
+            if item.retry_of:
+                continue  # a retried moment is not a whole session: its score is not comparable
             mine, theirs = Best(item.score, item.passed), best.get(item.scenario_id)
             if theirs is None or (mine.passed, mine.score) > (theirs.passed, theirs.score):
                 best[item.scenario_id] = mine

@@ -14,6 +14,8 @@ Keys (all shown in the footer of the screen where they apply):
   feedback       1/2/3 tabs (M missed; 4 or G group, in a relay) · R try again · E export
                  · H history · Esc library
   history        Enter reopen · Esc back
+  progress       1/2/3 tabs (trends, best, retry list) · Enter retry that moment · N name · Esc back
+                 (P opens it from the library and the feedback; the palette also sets the name)
   preview        as the conversation, plus F2 undo the last reply · Ctrl+R start over;
                  Ctrl+B shows the debug panel (`simulator preview`, screens/preview.py)
 """
@@ -38,12 +40,13 @@ from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.library import Library, Roots, library_roots, resolve
+from simulator.core.practice import Practice
+from simulator.core.progress import Moment
 from simulator.core.results.recorder import Recorder
 from simulator.core.scenario import Scenario, load_scenario
 from simulator.core.store import Store
-from simulator.tui import i18n, resume
+from simulator.tui import i18n, progress_nav, resume
 from simulator.tui import pace as pace_mod
-from simulator.tui.practice import Practice
 from simulator.tui.screens.base import Translated, translate_bindings
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.conversation import ConversationScreen
@@ -51,6 +54,7 @@ from simulator.tui.screens.dialogs import ProblemsDialog
 from simulator.tui.screens.feedback import FeedbackScreen
 from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.library import LibraryScreen
+from simulator.tui.screens.progress import ProgressScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -96,6 +100,7 @@ class SimulatorApp(App[int]):
         "styles/conversation.tcss",
         "styles/feedback.tcss",
         "styles/relay.tcss",
+        "styles/progress.tcss",
     ]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = [
@@ -141,6 +146,11 @@ class SimulatorApp(App[int]):
         self.grader = Grader(config.catalogue)
         """One grader for every session."""
         self._resume_offered = False
+        prefs = config.store.prefs()
+        self.trainee = progress_nav.saved_name(prefs)
+        """The trainee's name, stamped on each session that finishes ("" when not given)."""
+        self.name_asked = progress_nav.name_asked(prefs)
+        """The name was saved or skipped once (it is asked at the first start only)."""
         self.set_reactive(SimulatorApp.ui_lang, config.ui_lang)
         self.set_reactive(SimulatorApp.pace, config.pace)
         self.theme = config.theme
@@ -149,6 +159,8 @@ class SimulatorApp(App[int]):
     def on_mount(self) -> None:
         # the learned layer loads in the background so the first reply does not wait for it
         self.run_worker(self._load_grader, thread=True, group="grader", exclusive=True)
+        if self.config.recorder is not None:  # the results store opens before the first session
+            self.run_worker(self.config.recorder.prepare, thread=True, group="results")
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
         if self.config.start is not None and self.config.preview:
@@ -240,6 +252,8 @@ class SimulatorApp(App[int]):
             )
         yield cmd("cmd.library", self.go_library)
         yield cmd("cmd.history", self.show_history)
+        yield cmd("cmd.progress", self.show_progress)
+        yield cmd("cmd.name", lambda: progress_nav.ask_name(self))
         if isinstance(screen, ConversationScreen):
             if screen.practice.coach and not screen.practice.finished:
                 yield cmd("cmd.hint", screen.action_hint)
@@ -292,8 +306,15 @@ class SimulatorApp(App[int]):
 
     # ---- navigation ----------------------------------------------------------------------------
     def start_practice(
-        self, scenario: Scenario, mode: str, *, replace: bool = True, relay: tuple[str, ...] = ()
-    ) -> None:
+        self,
+        scenario: Scenario,
+        mode: str,
+        *,
+        replace: bool = True,
+        relay: tuple[str, ...] = (),
+        at: Moment | None = None,
+    ) -> bool:
+        """Open a conversation (at a past moment with `at`); False when it cannot start."""
         try:
             practice = Practice.new(
                 scenario,
@@ -305,10 +326,12 @@ class SimulatorApp(App[int]):
                 ui_lang=self.ui_lang,
                 recorder=self.config.recorder,
                 relay=relay,
+                trainee=self.trainee,
+                at=at,
             )
         except SimulatorError as error:
             self.error(error)
-            return
+            return False
         if practice.save_error is not None:
             self.error(practice.save_error)
         self.results_warning(practice)
@@ -317,6 +340,7 @@ class SimulatorApp(App[int]):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+        return True
 
     def go_library(self) -> None:
         while len(self.screen_stack) > 2 and not isinstance(self.screen, LibraryScreen):
@@ -333,6 +357,24 @@ class SimulatorApp(App[int]):
                 self.pop_screen()
         else:
             self.push_screen(HistoryScreen())
+
+    def show_progress(self) -> None:
+        progress_nav.show(self)
+
+    def on_library_screen_progress_requested(self) -> None:
+        self.show_progress()
+
+    def on_feedback_screen_progress_requested(self) -> None:
+        self.show_progress()
+
+    def on_progress_screen_retry_requested(self, message: ProgressScreen.RetryRequested) -> None:
+        progress_nav.retry(self, message.moment)
+
+    def on_progress_screen_name_requested(self) -> None:
+        progress_nav.ask_name(self)
+
+    def on_progress_screen_closed(self) -> None:
+        self.pop_screen()
 
     def show_feedback(self, practice: Practice) -> None:
         if practice.save_error is not None:
@@ -387,7 +429,10 @@ class SimulatorApp(App[int]):
         """Once per run: ask about each unfinished session, newest first."""
         if not self._resume_offered:
             self._resume_offered = True
-            resume.offer(self)
+            if self.name_asked or self.config.store.resumable():
+                resume.offer(self)  # a session to resume comes first; the name can wait
+            else:  # the first start: the trainee's name (once, skippable)
+                progress_nav.ask_name(self, then=lambda: resume.offer(self))
 
 
 def make_app(

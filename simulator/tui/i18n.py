@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from simulator.tui.i18n_progress import STRINGS as _progress_strings
+
 LANGS = ("zh", "en")
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -94,9 +96,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "ending.walkout": ("客户离开", "walked out"),
     "ending.timeout": ("超时", "time up"),
     "ending.abandoned": ("中途结束", "ended early"),
-    "error.title": ("出错了", "Something went wrong"),
     "quit.help": ("按 Ctrl+Q 退出(练习会自动保存)", "Press Ctrl+Q to quit (your session is saved)"),
-    "scenario.missing": ("找不到场景「{id}」", "Scenario '{id}' was not found"),
     "none": ("无", "none"),
     "minutes": ("{n} 分钟", "{n} min"),
     # ---- library -----------------------------------------------------------------
@@ -145,8 +145,6 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     # ---- dialogs -----------------------------------------------------------------
     "dialog.close": ("关闭", "Close"),
-    "dialog.yes": ("确定", "Yes"),
-    "dialog.no": ("取消", "No"),
     "resume.title": ("有一场练习还没做完", "You have an unfinished session"),
     "resume.body": (
         "「{title}」· {mode} · 已回复 {n} 句 · 保存于 {when}",
@@ -308,12 +306,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "tip.feedback": ("打开这场练习的反馈", "Open the feedback for this session"),
     "tip.end": ("结束这场练习(会先确认)", "End this session (asks first)"),
     # ---- feedback ------------------------------------------------------------------
-    "feedback.title": ("反馈", "Feedback"),
     "feedback.score": ("得分 {score}/100", "Score {score}/100"),
     "feedback.pass": ("✔ 通过", "✔ PASSED"),
     "feedback.fail": ("✘ 未通过", "✘ NOT PASSED"),
     "feedback.need": ("及格线 {n}", "pass mark {n}"),
-    "feedback.ending": ("结局:{kind} — {message}", "Ending: {kind} — {message}"),
     "feedback.tab.summary": ("概览", "Summary"),
     "feedback.tab.transcript": ("逐句回看", "Transcript"),
     "feedback.tab.missed": ("错过与信息", "Missed & facts"),
@@ -455,6 +451,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "history.pass": ("通过", "passed"),
     "history.fail": ("未通过", "not passed"),
 }
+
+_STRINGS.update(_progress_strings)
 
 
 class Key(str):

@@ -23,7 +23,7 @@ from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
 from simulator.core.trace import TurnTrace, trace
 from simulator.core.validate import validate_file
-from simulator.tui.practice import Practice
+from simulator.core.practice import Practice
 
 POLL_SECONDS = 0.5
 """How often the file's modification time is looked at."""

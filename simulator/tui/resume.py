@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
+from simulator.core.practice import Practice
 from simulator.core.store import SessionInUse, StoreError, Unfinished
 from simulator.tui import i18n
 from simulator.tui.i18n import Key
-from simulator.tui.practice import Practice
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.history import when_text

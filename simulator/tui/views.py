@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from simulator.core.engine import Turn
 from simulator.core.grading.catalogue import Catalogue
+from simulator.core.practice import Practice
 from simulator.core.scenario import Scenario
 from simulator.tui.i18n import has, t
-from simulator.tui.practice import Practice
 from simulator.tui.widgets.chat import Note
 from simulator.tui.widgets.side_panel import MeterView, PersonaView
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from simulator.core.practice import Practice
 from simulator.core.results import ResultsError, open_results
 from simulator.core.results.recorder import Recorder, identity
 from simulator.core.store import Store
-from simulator.tui.practice import Practice
 
 MODEL = [
     "八年可不容易,街坊都认您,说明您做人实在。",
@@ -123,3 +123,45 @@ def test_a_session_whose_write_failed_reaches_the_store_by_import(tmp_path, mini
     with open_results(f"sqlite:///{Path(tmp_path) / 'later.db'}") as results:
         assert import_history(store, results, who).new == 1
         assert results.sessions()[0].score == practice.report.score
+
+
+def test_prepare_opens_the_store_early_and_keeps_failures_for_the_first_write(tmp_path):
+    opened: list[str | None] = []
+
+    def opener(url: str | None):
+        opened.append(url)
+        return open_results(url)
+
+    recorder = Recorder(f"sqlite:///{tmp_path / 'r.db'}", identity({"name": "me"}), opener=opener)
+    recorder.prepare()
+    recorder.prepare()
+    assert len(opened) == 1 and (tmp_path / "r.db").exists()
+    recorder.close()
+
+    def broken(url: str | None):
+        raise ResultsError("down / 无法连接")
+
+    failing = Recorder(None, identity({"name": "me"}), opener=broken)
+    failing.prepare()
+    assert failing.warning() is None  # nothing to say until a session is affected
+    failing.start("s1", "sc", "T", "zh", "coach")
+    assert "无法连接" in (failing.warning() or "")
+
+
+def test_a_relay_credits_each_turn_to_its_author_in_the_store(tmp_path, mini, grader):
+    url = f"sqlite:///{tmp_path / 'r.db'}"
+    recorder = Recorder.for_data_folder(tmp_path, url, {})
+    store = Store(tmp_path / "data")
+    practice = Practice.new(
+        mini, "coach", store, lambda: 0.0, grader=grader, recorder=recorder, relay=("张三", "李四")
+    )
+    for reply in MODEL:
+        if not practice.finished:
+            practice.reply(reply)
+    practice.finish()
+    with open_results(url) as results:
+        (done,) = results.sessions()
+        detail = results.session(done.id)
+        assert detail is not None
+        authors = [turn.author for turn in detail.turns]
+        assert authors == ["张三", "李四", "张三"][: len(authors)] and len(authors) >= 2

@@ -180,3 +180,22 @@ def test_twenty_writer_processes_on_sqlite_never_hit_a_lock(tmp_path):
     with open_results(url) as results:
         assert len(results.sessions(class_code="C1")) == 20 * SESSIONS_EACH
         assert len(results.leaderboard("C1")) == 20
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_alone(url):
+    with open_results(url) as results, results.db.write() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(ResultsError, match="newer than this simulator knows"):
+        open_results(url)
+
+
+def test_the_app_does_not_load_sqlalchemy_until_a_session_is_recorded():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, simulator.tui.app, simulator.core.results.recorder; "
+        "print('sqlalchemy' in sys.modules, 'alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -124,12 +124,14 @@ def test_html_reports_show_each_trainees_scores(filled, tmp_path, lang, heading)
     assert heading in li and "李四" in li
     assert re.search(r">48</text>", li) and re.search(r">83</text>", li)  # both bars labelled
     assert "83 / 60" in li and "48 / 60" in li  # the session table
+    assert ">03-01</text>" in li and ">03-02</text>" in li  # each bar dated
     assert "<script" not in li and "http://" not in li.replace(
         'xmlns="http://www.w3.org/2000/svg"', ""
     )
     assert "@media print" in li and "<svg" in li
     klass = (out / "class-2026-A.html").read_text(encoding="utf-8")
     assert "李四" in klass and "zhao" in klass and "other" not in klass
+    assert ">李四</text>" in klass  # the best-score bars are named
     assert "今天必须签" in klass or "那您签吧" in klass  # a common mistake with their words
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.core.store import Store
 from simulator.tui.app import SimulatorApp, make_app
 from tests.ui.helpers import MINI
 
@@ -21,6 +22,9 @@ from tests.ui.helpers import MINI
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("SIMULATOR_DATA_DIR", str(folder))
+    # Not a first start: the trainee's name was skipped once, so no name dialog covers the
+    # library (tests/ui/test_progress.py starts from an empty folder to test that dialog).
+    Store(folder).save_prefs(trainee="")
     return folder
 
 

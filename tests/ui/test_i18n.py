@@ -117,3 +117,28 @@ async def test_theme_toggles_between_light_and_dark(make, data_dir):
         await pilot.pause()
         assert not app.current_theme.dark
     assert make(theme=None).theme == "textual-light"
+
+
+def test_every_string_is_used_somewhere():
+    """A key nobody reads is a translation someone maintains for nothing (or a typo'd use)."""
+    import re
+    from pathlib import Path
+
+    root = Path(i18n.__file__).resolve().parents[1]
+    source = "\n".join(
+        p.read_text("utf-8") for p in root.rglob("*.py") if not p.name.startswith("i18n")
+    )
+
+    def used(key: str) -> bool:
+        if f'"{key}"' in source or f"'{key}'" in source:
+            return True
+        if key.endswith(".help") and used(key.removesuffix(".help")):
+            return True  # the command palette reads f"{key}.help"
+        parts = key.split(".")
+        return any(
+            re.search(r"f[\"']" + re.escape(".".join(parts[:i]) + ".") + r"\{", source)
+            for i in range(1, len(parts))
+        )
+
+    unused = [key for key in i18n._STRINGS if not used(key)]
+    assert unused == []

@@ -10,20 +10,15 @@ import re
 
 from rapidfuzz import fuzz
 
+from simulator.core.grading import lexicon as lx
 from simulator.core.grading.clauses import _CONFIRM_TAG
 
 # ---- negation ---------------------------------------------------------------------
 
-_ZH_NEG = re.compile(r"[不没别未无非勿莫]")
-_ZH_NEG_FALSE = re.compile(
-    r"不是不|并非不|不能不|没有不|不是没|不但|不仅|不光|不好意思|不错|非常|无论|毫无疑问|别人|别的|了不起|对不起|不简单|不容易|不少|不久|不断|不同|不过|不管|不然|差不多|无数|没想到"
-)
-_EN_NEG = re.compile(
-    r"\b(?:not|never|no|hardly|nothing|nobody|neither|nor|without|isn't|aren't|wasn't|weren't|don't|doesn't|didn't|can't|cannot|won't|wouldn't|couldn't|shouldn't|haven't|hasn't)\b|n't\b"
-)
-_EN_NEG_FALSE = re.compile(
-    r"\bnot (?:only|just|un\w+)\b|\bno doubt\b|\bcan't (?:stress|thank|tell you how)"
-)
+_ZH_NEG = lx.pattern("structure", "zh_neg")
+_ZH_NEG_FALSE = lx.pattern("structure", "zh_neg_false")
+_EN_NEG = lx.pattern("structure", "en_neg")
+_EN_NEG_FALSE = lx.pattern("structure", "en_neg_false")
 
 
 def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
@@ -42,21 +37,8 @@ def negated(text: str, start: int, clause_start: int, lang: str) -> bool:
 
 # ---- restating the customer's own words ---------------------------------------------
 
-_RESTATE_MARKER = {
-    "zh": re.compile(
-        r"(您|你)(刚才|刚刚|之前|前面|上次)?(的意思)?(是)?(说|讲|提到|讲到|说到)(?!得|的对)(的|过|了)?|也就是说|我先记下来|我记一下|那就是|我都记(上|下)了|(您|你)刚说|就是说|换句话说|我(再)?(确认|核对|重复|复述)(一下)?(?![^。!?,]{0,3}(再|后|回))|"
-        r"(如果)?我没(听|理解)错(的话)?|(您|你)的意思是|我理解(的|得)?是|总结一下|听下来"
-    ),
-    "en": re.compile(
-        r"\bso (what )?you('re| are) saying|\byou (said|mentioned|told me|just said)|\bif i (understand|heard|got) (you|that|this|it)|"
-        r"\blet me get this straight|\bwhen you say\b|\byou're saying\b|\byou'd rather\b|^you (were|are|have|had|'ve|'re)\b|\byou mean\b|\blet me (make sure|confirm|recap|repeat|read)|\bjust to (confirm|make sure|be clear|recap|check)|\bin other words|"
-        r"\bso (it's|that's|you've|you have|you're|you are|your)\b|\bto recap|\bit sounds like\b|\bsounds like (you|your)"
-    ),
-}
-_FEELING = re.compile(
-    r"担心|怕|着急|顾虑|不放心|生气|失望|委屈|难受|烦|累|压力|不满|焦虑|心里没底|"
-    r"\b(worried|worry|concerned|afraid|upset|frustrated|angry|anxious|feel|feeling|stressed|scared|disappointed|nervous)\b"
-)
+_RESTATE_MARKER = lx.by_language("structure", "restate_marker")
+_FEELING = lx.pattern("structure", "feeling")
 _CONTENT = re.compile(r"[\u3400-\u9fff0-9a-z]")
 
 
@@ -91,9 +73,7 @@ def restatement(reply: str, context: str, lang: str) -> tuple[float, int, int, b
     return (0.0, 0, 0, False)
 
 
-_ECHO_START = re.compile(
-    r"^(so|ok so|okay so|okay,? so|right,? so|great,? so|got it,? so|所以|那就是|也就是|好的,?那|嗯,?那|好,?那)"
-)
+_ECHO_START = lx.pattern("structure", "echo_start")
 
 
 def echo(reply: str, context: str, lang: str) -> float:
@@ -130,40 +110,7 @@ def _echo(reply: str, context: str, lang: str) -> float:
     return 0.0
 
 
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "to",
-    "of",
-    "in",
-    "on",
-    "for",
-    "is",
-    "are",
-    "was",
-    "it",
-    "that",
-    "this",
-    "you",
-    "your",
-    "i",
-    "we",
-    "so",
-    "be",
-    "with",
-    "at",
-    "as",
-    "but",
-    "do",
-    "have",
-    "my",
-    "me",
-    "just",
-    "right",
-}
+_STOP = lx.words("stop_words", "en")
 
 
 def _words(text: str) -> set[str]:

@@ -10,8 +10,10 @@ UI-free. The schema is created or migrated (Alembic, shipped in the package) on 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+from simulator.core.results.config import ENV_URL, ResultsError, default_url
 from simulator.core.results.convert import result_from_report, turn_record
-from simulator.core.results.database import ENV_URL, Database, ResultsError, default_url
 from simulator.core.results.records import (
     Identity,
     LeaderRow,
@@ -25,7 +27,9 @@ from simulator.core.results.records import (
     TechniqueCell,
     TurnRecord,
 )
-from simulator.core.results.store import Results
+
+if TYPE_CHECKING:
+    from simulator.core.results.store import Results
 
 __all__ = [
     "ENV_URL",
@@ -55,7 +59,9 @@ def open_results(url: str | None = None) -> Results:
     Accepts 'sqlite:///path', 'postgresql+psycopg://...', 'postgresql://...' or a path.
     Raises ResultsError (English and Chinese) when it cannot be reached or migrated.
     """
+    from simulator.core.results.database import Database
     from simulator.core.results.migrate import upgrade
+    from simulator.core.results.store import Results
     from simulator.core.store import data_dir
 
     db = Database(url if url else default_url(data_dir()))
@@ -65,3 +71,12 @@ def open_results(url: str | None = None) -> Results:
         db.close()
         raise
     return Results(db)
+
+
+def __getattr__(name: str) -> Any:
+    """`Results` is imported on first use: SQLAlchemy loads only when a store is used."""
+    if name == "Results":
+        from simulator.core.results.store import Results
+
+        return Results
+    raise AttributeError(name)

@@ -27,7 +27,7 @@ def turn_record(turn: Turn, author: str, score_so_far: int, at: str) -> TurnReco
         index=turn.index,
         beat=turn.beat,
         reply=turn.reply,
-        author=author,
+        author=turn.author or author,
         cue=turn.cue,
         customer=turn.customer,
         techniques=tuple(turn.credited),
@@ -52,29 +52,25 @@ def _plain(value: Any) -> Any:
 
 def _turns(report: Report, author: str, at: str) -> tuple[TurnRecord, ...]:
     out: list[TurnRecord] = []
-    customer = {
-        e.get("turn"): str(e.get("text", ""))
-        for e in report.transcript
-        if e.get("speaker") == "customer"
-    }
+    customer = {e.turn: e.text for e in report.transcript if not e.trainee}
     for entry in report.transcript:
-        if entry.get("speaker") != "trainee":
+        if not entry.trainee:
             continue
-        index = int(entry.get("turn", len(out) + 1))
+        index = entry.turn
         meters = report.trajectory[index] if index < len(report.trajectory) else {}
         out.append(
             TurnRecord(
                 index=index,
-                beat=str(entry.get("beat", "")),
-                reply=str(entry.get("text", "")),
-                author=author,
+                beat=entry.beat,
+                reply=entry.text,
+                author=entry.author or author,
                 cue=customer.get(index - 1, ""),
                 customer=customer.get(index, ""),
-                techniques=tuple(entry.get("credited", ())),
-                taken=tuple(entry.get("taken", ())),
-                misplaced=tuple(entry.get("misplaced", ())),
-                pitfalls=tuple(entry.get("pitfalls", ())),
-                evidence=tuple(_plain(e) for e in entry.get("evidence", ())),
+                techniques=entry.credited,
+                taken=entry.taken,
+                misplaced=entry.misplaced,
+                pitfalls=entry.pitfalls,
+                evidence=tuple(_plain(e.to_dict()) for e in entry.evidence),
                 meters={str(k): float(v) for k, v in meters.items()},
                 score_so_far=0,
                 at=at,

@@ -10,7 +10,6 @@ falls back to the DELETE journal. PostgreSQL is reached with psycopg 3.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,10 +19,10 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from simulator.core.errors import SimulatorError
+from simulator.core.results.config import ENV_URL, ResultsError, default_url
 
-ENV_URL = "SIMULATOR_RESULTS_DB"
-"""Environment variable naming the results database."""
+__all__ = ["ENV_URL", "Database", "ResultsError", "default_url", "normalise_url"]
+
 BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for the lock before giving up."""
 CONNECT_TIMEOUT_S = 5
@@ -34,12 +33,6 @@ NETWORK_FS = frozenset(
 """File systems where SQLite's WAL is unsafe."""
 _READ = "results_read"
 """Execution option marking a read-only transaction (plain BEGIN, not IMMEDIATE)."""
-
-
-class ResultsError(SimulatorError):
-    """The results database cannot be opened, read or written."""
-
-    title = "Results database problem / 结果数据库问题"
 
 
 def normalise_url(url: str) -> str:
@@ -204,9 +197,3 @@ def describe(error: BaseException, url: str) -> str:
     if "locked" in first.lower():
         return f"{where} is busy: {first} / 结果数据库 {where} 正忙,请稍后再试"
     return f"{where}: {first} / 结果数据库出错:{first}"
-
-
-def default_url(data_dir: Path) -> str:
-    """$SIMULATOR_RESULTS_DB, else results.db in the data folder."""
-    env = os.environ.get(ENV_URL, "").strip()
-    return env or f"sqlite:///{(data_dir / 'results.db').absolute()}"

@@ -13,9 +13,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import text
 
-from simulator.core.results.database import Database
+from simulator.core.results.database import Database, ResultsError, safe_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 """Where the migration scripts ship."""
@@ -41,13 +42,29 @@ def current(db: Database) -> str | None:
 
 
 def upgrade(db: Database) -> None:
-    """Create or migrate the schema to head; cheap when already there."""
+    """Create or migrate the schema to head; cheap when already there.
+
+    Raises ResultsError when the database was migrated by a newer simulator (its revision
+    is unknown here): it is left as it is.
+    """
     target = head()
-    if current(db) == target:
+    found = current(db)
+    if found == target:
         return
+    scripts = ScriptDirectory.from_config(_config())
+    if found is not None and found not in {s.revision for s in scripts.walk_revisions()}:
+        raise ResultsError(
+            f"{safe_url(db.url)} has schema {found}, newer than this simulator knows "
+            f"({target}); update simulator / 结果数据库由更新版本的程序创建,请先升级本程序"
+        )
     config = _config()
-    with db.write() as conn:
-        if db.dialect == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    try:
+        with db.write() as conn:
+            if db.dialect == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    except CommandError as error:
+        raise ResultsError(
+            f"cannot migrate {safe_url(db.url)}: {error} / 无法升级结果数据库的结构"
+        ) from None

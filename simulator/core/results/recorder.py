@@ -13,21 +13,22 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
 from simulator.core.engine import Session, Turn
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Report, build_report
+from simulator.core.results.config import ResultsError, default_url
 from simulator.core.results.convert import result_from_report, turn_record
-from simulator.core.results.database import ResultsError
 from simulator.core.results.records import Identity
-from simulator.core.results.store import Results
+
+if TYPE_CHECKING:
+    from simulator.core.results.store import Results
 
 ENV_TRAINEE = "SIMULATOR_TRAINEE"
 """Trainee id (the classroom server sets it per trainee)."""
@@ -35,7 +36,8 @@ ENV_CLASS = "SIMULATOR_CLASS"
 """Class code (the classroom server sets it per trainee)."""
 ENV_NAME = "SIMULATOR_TRAINEE_NAME"
 """Optional display name."""
-_FAILURES = (SimulatorError, SQLAlchemyError, OSError, ValueError, TypeError)
+_FAILURES = (SimulatorError, OSError, ValueError, TypeError, LookupError)
+"""What a copy may fail with; the store turns database errors into ResultsError."""
 
 
 def identity(prefs: dict[str, Any] | None = None) -> Identity:
@@ -75,6 +77,7 @@ class Recorder:
         self._opener = opener
         self._now = now
         self._results: Results | None = None
+        self._opening = threading.Lock()
         self._started: dict[str, str] = {}
         self._scores: dict[str, dict[int, int]] = {}
         self._failed: set[str] = set()
@@ -84,19 +87,26 @@ class Recorder:
     @classmethod
     def for_data_folder(cls, root: Path, url: str | None, prefs: dict[str, Any]) -> Recorder:
         """URL given, else $SIMULATOR_RESULTS_DB, else results.db in the app's data folder."""
-        from simulator.core.results.database import default_url
-
         return cls(url or default_url(root), identity(prefs))
 
     def _store(self) -> Results:
-        if self._results is None:
-            if self._opener is not None:
-                self._results = self._opener(self.url)
-            else:
-                from simulator.core.results import open_results
+        with self._opening:
+            if self._results is None:
+                if self._opener is not None:
+                    self._results = self._opener(self.url)
+                else:
+                    from simulator.core.results import open_results
 
-                self._results = open_results(self.url)
-        return self._results
+                    self._results = open_results(self.url)
+            return self._results
+
+    def prepare(self) -> None:
+        """Open the store ahead of the first session (the app calls it in a thread); a
+        failure here is left for the first write to report."""
+        try:
+            self._store()
+        except _FAILURES:
+            pass
 
     def _try(self, session_id: str, write: Callable[[Results], None]) -> bool:
         try:

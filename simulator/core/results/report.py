@@ -27,6 +27,7 @@ WORDS: dict[str, dict[str, str]] = {
         "average": "平均分",
         "passed": "通过次数",
         "scores": "历次得分(实心为通过,横线为及格线)",
+        "best_chart": "每位学员的最高分(实心为已通过)",
         "techniques": "技巧:使用次数 / 错过次数",
         "history": "练习记录",
         "date": "日期",
@@ -58,6 +59,7 @@ WORDS: dict[str, dict[str, str]] = {
         "average": "Average",
         "passed": "Passed",
         "scores": "Scores over time (solid = passed; the line is the pass mark)",
+        "best_chart": "Best score per trainee (solid = has passed)",
         "techniques": "Techniques: times shown / missed",
         "history": "Sessions",
         "date": "Date",
@@ -164,7 +166,7 @@ def trainee_html(
     body.append(f"<h2>{escape(w['scores'])}</h2>")
     body.append(
         score_chart(
-            [(f"{r.finished_at[:16]} {r.title}", r.score, r.passed) for r in results],
+            [(r.finished_at[5:10], r.score, r.passed) for r in results],
             marks.pop() if len(marks) == 1 else None,
             w["scores"],
         )
@@ -225,12 +227,12 @@ def class_html(
             {1, 2, 3, 4},
         )
     )
-    body.append(f"<h2>{escape(w['scores'])}</h2>")
+    body.append(f"<h2>{escape(w['best_chart'])}</h2>")
     body.append(
         score_chart(
             [(row.display_name or row.trainee, row.best_score, row.passed > 0) for row in leaders],
             None,
-            w["best"],
+            w["best_chart"],
         )
     )
     techniques = _technique_rows(results, label)
@@ -240,11 +242,13 @@ def class_html(
     if mistakes:
         body.append(f"<h2>{escape(w['mistakes'])}</h2>")
         rows = []
+        names = {row.trainee: row.display_name or row.trainee for row in leaders}
         for m in mistakes:
             example = ""
             if m.examples:
                 trainee, words, model, _scenario, _beat = m.examples[0]
-                example = f"{trainee}: 「{words}」" + (f" → 「{model}」" if model else "")
+                who = names.get(trainee, trainee)
+                example = f"{who}: 「{words}」" + (f" → 「{model}」" if model else "")
             rows.append(
                 [w[m.kind] if m.kind in w else m.kind, label(m.label), str(m.count), example]
             )

@@ -11,9 +11,10 @@ def score_chart(
 ) -> str:
     """Scores over time as bars (a pass is solid, a fail outlined) with the pass mark line.
 
-    points: (label, score 0-100, passed), oldest first.
+    points: (label under the bar, score 0-100, passed), oldest first; a label too long for
+    its bar is cut.
     """
-    height, left, bottom, top = 200, 34, 24, 12
+    height, left, bottom, top = 210, 34, 30, 12
     plot_w, plot_h = width - left - 8, height - bottom - top
     n = max(1, len(points))
     step = plot_w / n
@@ -39,6 +40,8 @@ def score_chart(
             f"<title>{escape(label)}: {score}</title></rect>"
             f'<text x="{x + bar / 2:.1f}" y="{y - 3:.1f}" text-anchor="middle" class="value">'
             f"{score}</text>"
+            f'<text x="{left + step * (i + 0.5):.1f}" y="{top + plot_h + 16}" '
+            f'text-anchor="middle" class="tick">{escape(_fit(label, step))}</text>'
         )
     if pass_mark is not None:
         y = top + plot_h * (1 - max(0, min(100, pass_mark)) / 100)
@@ -73,3 +76,15 @@ def technique_chart(rows: list[tuple[str, int, int]], title: str, width: int = 6
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _fit(label: str, room: float) -> str:
+    """The label cut to the room under a bar (a CJK character counts double)."""
+    budget, out = room / 6.5, ""
+    for ch in label:
+        cost = 2 if ord(ch) > 0x2E80 else 1
+        if budget - cost < 0:
+            return out.rstrip() + "…" if out else ""
+        budget -= cost
+        out += ch
+    return out

@@ -23,9 +23,9 @@ from textual.worker import Worker
 
 from simulator.core.engine import MAX_REPLY_CHARS, Turn
 from simulator.core.errors import SimulatorError
+from simulator.core.practice import Practice, check_reply
 from simulator.tui import views
 from simulator.tui.pace import typing_delay
-from simulator.tui.practice import Practice, check_reply
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.widgets.chat import Bubble, ChatLog, Note
@@ -201,7 +201,7 @@ class ConversationScreen(SimScreen):
     def _tick(self) -> None:
         p = self.practice
         elapsed = views.clock_text(p.elapsed())
-        mode = self.t(f"mode.{p.mode}")
+        mode = self.t(f"mode.{p.mode}") + (self.t("chat.retry_mark") if p.retry_of else "")
         self.query_one("#topbar", Static).update(
             Content(f"{p.scenario.title} · {mode} · {elapsed}")
         )

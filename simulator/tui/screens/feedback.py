@@ -8,7 +8,6 @@ stores), so a report reopened from the history looks exactly as it did at the en
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -23,6 +22,7 @@ from simulator.core import relay
 from simulator.core.cjk import tidy
 from simulator.core.errors import SimulatorError
 from simulator.core.feedback import Report
+from simulator.core.transcript import TranscriptTurn
 from simulator.tui import views
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.widgets.charts import MeterChart, Series, TechniqueBars, TechniqueRow
@@ -45,6 +45,7 @@ class FeedbackScreen(SimScreen):
         Binding("r", "retry", "Try again", tooltip="Try again", id="retry"),
         Binding("e", "export", "Export", tooltip="Export", id="export"),
         Binding("h", "history", "History", tooltip="History", id="history"),
+        Binding("p", "progress", "Progress", tooltip="Progress", id="progress"),
         Binding("m", "tab('missed')", "Missed", tooltip="Missed", id="missed"),
         Binding("escape", "library", "Library", key_display="Esc", tooltip="Library", id="library"),
         Binding("1", "tab('summary')", "Summary", show=False, id="tab1"),
@@ -68,6 +69,9 @@ class FeedbackScreen(SimScreen):
 
     class HistoryRequested(Message):
         """Open the history."""
+
+    class ProgressRequested(Message):
+        """Open the progress screen."""
 
     def __init__(self, report: Report, *, mode: str = "coach", can_retry: bool = True) -> None:
         super().__init__()
@@ -192,25 +196,25 @@ class FeedbackScreen(SimScreen):
     def _transcript_options(self) -> list[Option]:
         cat, options = self.sim.config.catalogue, []
         for n, entry in enumerate(self.report.transcript):
-            if entry["speaker"] == "customer":
+            if not entry.trainee:
                 text = Content.from_markup(
-                    "[$text-muted]$who:[/] $x", who=self.t("feedback.customer"), x=entry["text"]
+                    "[$text-muted]$who:[/] $x", who=self.t("feedback.customer"), x=entry.text
                 )
                 options.append(Option(text, id=f"e{n}", disabled=True))
                 continue
             marks = [
                 Content.from_markup("[$text-success]✓$x[/]", x=cat.label(i, self.lang))
-                for i in entry.get("taken", [])
+                for i in entry.taken
             ]
             marks += [
                 Content.from_markup("[$text-error]✗$x[/]", x=cat.label(i, self.lang))
-                for i in [*entry.get("misplaced", []), *entry.get("pitfalls", [])]
+                for i in [*entry.misplaced, *entry.pitfalls]
             ]
             head = Content.from_markup(
                 "[b]$turn $who:[/b] $x",
-                turn=self.t("feedback.turn", n=entry["turn"]),
-                who=entry.get("author") or self.t("feedback.you"),
-                x=entry["text"],
+                turn=self.t("feedback.turn", n=entry.turn),
+                who=entry.author or self.t("feedback.you"),
+                x=entry.text,
             )
             prompt = Content("\n").join([head, Content(" ").join(marks)]) if marks else head
             options.append(Option(prompt, id=f"e{n}"))
@@ -308,71 +312,71 @@ class FeedbackScreen(SimScreen):
         self.selected = event.option_index
         self.query_one("#why", Static).update(self.why(self.report.transcript[index]))
 
-    def why(self, entry: dict[str, Any]) -> Content:
+    def why(self, entry: TranscriptTurn) -> Content:
         """The evidence for one reply: matched words in the reply, each rule, meter changes."""
         cat = self.sim.config.catalogue
-        reply = Content(entry["text"])
-        for ev in entry.get("evidence", []):
-            start, end = ev["span"]
-            good = ev["id"] in entry.get("credited", [])
+        reply = Content(entry.text)
+        for ev in entry.evidence:
+            start, end = ev.span
+            good = ev.id in entry.credited
             reply = reply.stylize(
                 "bold underline $text-success" if good else "bold underline $text-error", start, end
             )
         lines = [
             Content.assemble(
-                Content.from_markup("[b]$x[/b] ", x=self.t("feedback.turn", n=entry["turn"])), reply
+                Content.from_markup("[b]$x[/b] ", x=self.t("feedback.turn", n=entry.turn)), reply
             ),
             Content.from_markup("[b]$x[/b]", x=self.t("feedback.why")),
         ]
-        bad = {*entry.get("pitfalls", []), *entry.get("misplaced", [])}
-        for ev in entry.get("evidence", []):
+        bad = {*entry.pitfalls, *entry.misplaced}
+        for ev in entry.evidence:
             mark, colour = (
                 ("✓", "$text-success")
-                if ev["id"] in entry.get("credited", [])
+                if ev.id in entry.credited
                 else ("✗", "$text-error")
-                if ev["id"] in bad
+                if ev.id in bad
                 else ("·", "$text-muted")
             )
-            rule = self.t("feedback.rule", rule=ev["rule"], text=ev.get("text", ""))
-            if ev.get("like"):
-                rule += self.t("feedback.like", like=ev["like"])
+            rule = self.t("feedback.rule", rule=ev.rule, text=ev.text)
+            if ev.like:
+                rule += self.t("feedback.like", like=ev.like)
             explain = (
-                cat.entries[ev["id"]].explain.get(self.lang, "")
-                if ev["id"] in bad and ev["id"] in cat.entries
+                cat.entries[ev.id].explain.get(self.lang, "")
+                if ev.id in bad and ev.id in cat.entries
                 else ""
             )
             lines.append(
                 Content.from_markup(
                     f"  [{colour}]$m $n[/] [$text-muted]$r[/]",
                     m=mark,
-                    n=cat.label(ev["id"], self.lang),
+                    n=cat.label(ev.id, self.lang),
                     r=rule + (f" — {explain}" if explain else ""),
                 )
             )
-        for m in entry.get("misplaced", []):
+        for m in entry.misplaced:
             lines.append(
                 Content.from_markup(
                     "  [$text-error]$x[/]",
                     x=self.t("chat.tag.misplaced", name=cat.label(m, self.lang)),
                 )
             )
-        if entry.get("repeat"):
+        if entry.repeat:
             lines.append(Content.from_markup("  [$text-error]$x[/]", x=self.t("chat.tag.repeat")))
-        elif entry.get("stuffing"):
+        elif entry.stuffing:
             lines.append(Content.from_markup("  [$text-error]$x[/]", x=self.t("chat.tag.stuffing")))
-        if not entry.get("evidence"):
+        if not entry.evidence:
             lines.append(
                 Content.from_markup("  [$text-muted]$x[/]", x=self.t("feedback.no_evidence"))
             )
-        if entry.get("changes"):
+        if entry.changes:
             lines.append(Content.from_markup("[b]$x[/b]", x=self.t("feedback.changes")))
-        for c in entry.get("changes", []):
+        for c in entry.changes:
             lines.append(
                 Content.from_markup(
                     "  [b]$m $d[/b] [$text-muted]$r[/]",
-                    m=self._meter_name(c["meter"]),
-                    d=f"{c['delta']:+g}",
-                    r=c["reason"],
+                    m=self._meter_name(c.meter),
+                    d=f"{c.delta:+g}",
+                    r=c.reason,
                 )
             )
         return Content("\n").join(lines)
@@ -418,6 +422,9 @@ class FeedbackScreen(SimScreen):
 
     def action_history(self) -> None:
         self.post_message(self.HistoryRequested())
+
+    def action_progress(self) -> None:
+        self.post_message(self.ProgressRequested())
 
     def action_library(self) -> None:
         self.post_message(self.LibraryRequested())

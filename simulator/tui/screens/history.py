@@ -76,7 +76,7 @@ class HistoryScreen(SimScreen):
             )
             table.add_row(
                 Content(when_text(item.finished_at)),
-                Content(item.title),
+                Content(item.title + (self.t("history.retry") if item.retry_of else "")),
                 Content(self.t(f"mode.{item.mode}.short")),
                 Content(str(item.score)).right(3),
                 result,

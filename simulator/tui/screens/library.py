@@ -48,6 +48,7 @@ class LibraryScreen(SimScreen):
     BINDINGS = [
         Binding("slash", "search", "Search", key_display="/", tooltip="Search", id="search"),
         Binding("h", "history", "History", tooltip="History", id="history"),
+        Binding("p", "progress", "Progress", tooltip="Progress", id="progress"),
         Binding("e", "problems", "Problems", tooltip="Problems", id="problems"),
         Binding("escape", "clear", "Clear filters", key_display="Esc", show=False, id="clear"),
     ]
@@ -61,6 +62,9 @@ class LibraryScreen(SimScreen):
 
     class HistoryRequested(Message):
         """The trainee asked for the history."""
+
+    class ProgressRequested(Message):
+        """The trainee asked for the progress screen."""
 
     @dataclass
     class Loaded(Message):
@@ -325,6 +329,9 @@ class LibraryScreen(SimScreen):
 
     def action_history(self) -> None:
         self.post_message(self.HistoryRequested())
+
+    def action_progress(self) -> None:
+        self.post_message(self.ProgressRequested())
 
     def action_problems(self) -> None:
         if self.library and self.library.broken:
