@@ -19,9 +19,9 @@ sys.path.insert(0, str(ROOT))
 
 from simulator.core.grading import Grader  # noqa: E402
 from simulator.core.library import bundled_root  # noqa: E402
+from simulator.core.practice import Practice  # noqa: E402
 from simulator.core.store import Store  # noqa: E402
 from simulator.tui.live import Watched, debug_view, replay  # noqa: E402
-from simulator.core.practice import Practice  # noqa: E402
 
 
 def timed(action, runs: int = 5) -> tuple[float, object]:

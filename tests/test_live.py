@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 from simulator.core.engine import Session
+from simulator.core.practice import Practice
 from simulator.core.store import Store
 from simulator.tui.live import Watched, debug_view, replay, replies_of
-from simulator.core.practice import Practice
 from tests.conftest import DATA
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"

@@ -21,9 +21,9 @@ from simulator.core.explain import describe
 from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.model import Scenario
+from simulator.core.practice import Practice
 from simulator.core.trace import TurnTrace, trace
 from simulator.core.validate import validate_file
-from simulator.core.practice import Practice
 
 POLL_SECONDS = 0.5
 """How often the file's modification time is looked at."""
