@@ -93,7 +93,7 @@ def test_eval_prints_precision_recall_f1():
 def test_validate_and_test_commands(tmp_path):
     assert sim("validate", "--strict", MINI).returncode == 0
     result = sim("test", MINI)
-    assert result.returncode == 0 and "2 passed, 0 failed" in result.stdout
+    assert result.returncode == 0 and "7 passed, 0 failed" in result.stdout
     broken = tmp_path / "broken.yaml"
     broken.write_text(
         (DATA / "scenarios" / "mini_zh.yaml")
@@ -119,11 +119,11 @@ def test_list_json_and_schema(tmp_path):
         (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8"), "utf-8"
     )
     result = sim("--library", str(tmp_path), "list", "--json")
-    entries = json.loads(result.stdout)
+    entries = {e["id"]: e for e in json.loads(result.stdout)}  # the bundled ones, and mini
     assert {"id", "title", "language", "difficulty", "path", "techniques", "tests"} <= set(
-        entries[0]
+        entries["test-mini"]
     )
-    assert entries[0]["tests"] == 2
+    assert entries["test-mini"]["tests"] == 2 and "preloan-supermarket" in entries
     schema = json.loads(sim("schema").stdout)
     assert schema["properties"]["persona"]["required"] and "condition" in schema["$defs"]
 

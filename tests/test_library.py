@@ -6,38 +6,15 @@ from collections import Counter
 
 import pytest
 
-from simulator.core.feedback import build_report
+from simulator.core.gaming import KINDS, check_one
 from simulator.core.grading.catalogue import builtin
 from simulator.core.library import DEFAULT_SCENARIO, scan
-from simulator.core.testing import play, run_tests
+from simulator.core.testing import run_tests
 from simulator.core.validate import validate_file
 from tests.conftest import LIBRARY
 
 FILES = sorted(p for p in LIBRARY.glob("*.yaml"))
 LIB = scan(LIBRARY)
-
-GAMING = {
-    "zh": {
-        "agree": ["好的。"],
-        "flatter": ["您说得对。"],
-        "stuffed": ["王总您真了不起,我理解您的心情,按规定必须提供流水,您每月流水多少?"],
-        "rude": ["你懂什么?", "那是你自己的问题。", "爱贷不贷。", "别废话了。", "随便你。"],
-    },
-    "en": {
-        "agree": ["OK."],
-        "flatter": ["You're absolutely right."],
-        "stuffed": [
-            "Impressive, I understand how you feel, policy requires your statements, what's your turnover?"
-        ],
-        "rude": [
-            "You don't understand anything.",
-            "That's your problem.",
-            "Take it or leave it.",
-            "Whatever.",
-            "Stop whining.",
-        ],
-    },
-}
 
 
 def test_library_loads_without_broken_files():
@@ -61,14 +38,12 @@ def test_embedded_tests_pass(path):
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-@pytest.mark.parametrize("kind", ["agree", "flatter", "stuffed", "rude"])
+@pytest.mark.parametrize("kind", KINDS)
 def test_cannot_be_passed_by_gaming(path, kind):
     scenario, _ = validate_file(path)
     assert scenario is not None
-    lines = GAMING[scenario.language][kind]
-    replies = (lines * 40)[:40]
-    report = build_report(play(scenario, replies))
-    assert not report.passed, f"{kind} passed with {report.score}"
+    result = check_one(scenario, kind)
+    assert result.passed, result.why
 
 
 def test_library_covers_the_craft():

@@ -14,6 +14,7 @@ import pytest
 from simulator.core.diagnostics import localise
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.scenario import load_scenario_text
+from simulator.core.yamlsafe import load_text
 from tests.conftest import DATA
 
 MINI = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")
@@ -66,6 +67,34 @@ CASES = {
         line_of("background"),
         "a full-width comma 「，」 inside the list keeps '开店八年，申请二十万经营贷' as one item",
         "列表里用了全角逗号「，」,'开店八年，申请二十万经营贷' 被当成了一项",
+    ),
+    "tab in the middle of a line": (
+        MINI.replace("      - text: 嗯。你们是来干嘛的?", "      -\ttext: 嗯。你们是来干嘛的?"),
+        "E015",
+        line_of("- text: 嗯。你们是来干嘛的?"),
+        "a tab in the middle of the line (YAML separates words and values with spaces)",
+        "行中间有制表符(YAML 用空格分隔词和值)",
+    ),
+    "full-width comma in a flow mapping": (
+        MINI.replace("trust: {start: 40, min: 0", "trust: {start: 40，min: 0"),
+        "E018",
+        line_of("trust: {start: 40"),
+        "a full-width comma 「，」 between the entries of {…}",
+        "{…} 的各项之间用了全角逗号「，」",
+    ),
+    "full-width comma ending a line of a flow mapping": (
+        MINI.replace("trust: {start: 40, min: 0,", "trust: {start: 40,\n      min: 0，\n     "),
+        "E018",
+        line_of("trust: {start: 40") + 1,
+        "a full-width comma 「，」 between the entries of {…}",
+        "{…} 的各项之间用了全角逗号「，」",
+    ),
+    "full-width comma on the second line of a flow list": (
+        MINI.replace("[开店八年, 申请二十万经营贷]", "[开店八年,\n    申请二十万，经营贷]"),
+        "E018",
+        line_of("background") + 1,
+        "a full-width comma 「，」 inside the list keeps '申请二十万，经营贷' as one item",
+        "列表里用了全角逗号「，」,'申请二十万，经营贷' 被当成了一项",
     ),
     "id against the rule": (
         MINI.replace("id: test-mini", "id: Kiwi Farmer 猕猴桃"),
@@ -150,6 +179,30 @@ def test_fixes_are_named():
     )
     id_problem = next(p for p in problems_of(CASES["id against the rule"][0]) if p.code == "E013")
     assert id_problem.hint == "for example 'kiwi-farmer'"
+
+
+def test_mid_line_slips_point_at_the_character_and_the_rest_still_loads():
+    """The column is the tab or the comma itself; read as a space and ',' the file checks on."""
+    tab = problems_of(CASES["tab in the middle of a line"][0])
+    assert [(p.code, p.col) for p in tab] == [("E015", 8)]
+    comma = problems_of(CASES["full-width comma in a flow mapping"][0])
+    assert [(p.code, p.col) for p in comma] == [("E018", 22)]
+    assert localise(comma[0], "zh").hint == "用半角逗号 ', ' 分隔各项"
+    both = CASES["full-width comma in a flow mapping"][0].replace("id: test-mini", "id: Test")
+    assert [p.code for p in problems_of(both)] == ["E018", "E013"]
+
+
+def test_tabs_and_commas_that_are_text_are_fine():
+    text = (
+        MINI.replace("  personality: 爽快,但不喜欢被盘问", '  personality: "爽快\t不喜欢被盘问"')
+        .replace("        reason: 王老板被夸得很受用", "        reason: 王老板被夸，很受用")
+        .replace("      - text: 嗯。你们是来干嘛的?", "      - {text: 嗯，你们是来干嘛的?}")
+        .replace("  goal: 了解经营情况和其他负债", "  goal: |\n    了解经营情况\t和其他负债")
+    )
+    scenario = load_scenario_text(text, "s.yaml")  # no slip reported
+    assert scenario.beats["opening"].stay[0].text == "嗯，你们是来干嘛的?"
+    raw = load_text(text, "s.yaml").data  # as read, before display text is tidied (cjk.py)
+    assert raw["persona"]["personality"] == "爽快\t不喜欢被盘问"
 
 
 def test_quoted_comma_and_colons_in_text_are_fine():

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import authoring, classroom, commands, results_cmd
+from simulator.cli import authoring, classroom, commands, preview, results_cmd
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
@@ -24,6 +24,7 @@ EPILOG = """examples:
   simulator test                            run every scenario's embedded tests
   simulator trace my.zh.yaml --replies r.txt   why each turn went where it went
   simulator new my.zh.yaml --situation preloan_visit --language zh   a working skeleton
+  simulator preview my.zh.yaml              talk to it while you write it (reloads on save)
   echo '{"text": "您每月流水大概多少"}' | simulator grade
   simulator --db postgresql://trainer@db.bank/training   record sessions centrally
   simulator results push --to postgresql://trainer@db.bank/training
@@ -45,7 +46,16 @@ def _parser() -> argparse.ArgumentParser:
         help="an organisation's technique catalogue file to add or override cues",
     )
     parser.add_argument(
-        "--library", metavar="DIR", help="scenario folder (default: the bundled scenarios/)"
+        "--library",
+        metavar="DIR",
+        action="append",
+        help="add a scenario folder to the library (repeatable); the library is the bundled "
+        "scenarios, the folders in $SIMULATOR_LIBRARY (os.pathsep-separated), then these",
+    )
+    parser.add_argument(
+        "--no-bundled",
+        action="store_true",
+        help="leave the bundled scenarios out of the library",
     )
     parser.add_argument(
         "--ui-lang", choices=("zh", "en"), help="interface language (default: from the locale)"
@@ -58,7 +68,9 @@ def _parser() -> argparse.ArgumentParser:
         "postgresql://USER@HOST/DB; default: $SIMULATOR_RESULTS_DB, else the data folder's)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for spec in commands.SPECS + authoring.SPECS + results_cmd.SPECS + classroom.SPECS:
+    for spec in (
+        commands.SPECS + authoring.SPECS + preview.SPECS + results_cmd.SPECS + classroom.SPECS
+    ):
         child = sub.add_parser(
             spec.name,
             help=spec.help,

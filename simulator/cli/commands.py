@@ -14,7 +14,7 @@ from simulator.core.errors import SimulatorError
 from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
-from simulator.core.library import DEFAULT_SCENARIO, resolve, scan
+from simulator.core.library import DEFAULT_SCENARIO, library_roots, resolve, scan
 from simulator.core.practice import Practice
 from simulator.core.render import to_text, transcript_text
 from simulator.core.scenario import load_scenario
@@ -37,8 +37,15 @@ def catalogue_arg(args: argparse.Namespace) -> catalogue_mod.Catalogue:
     return catalogue_mod.load(getattr(args, "techniques", None))
 
 
+def library_arg(args: argparse.Namespace) -> list[Path]:
+    """The library's folders: bundled (unless --no-bundled), $SIMULATOR_LIBRARY's, --library's."""
+    return library_roots(
+        getattr(args, "library", None), bundled=not getattr(args, "no_bundled", False)
+    )
+
+
 def scenario_arg(args: argparse.Namespace, name: str):
-    return load_scenario(resolve(name, args.library), catalogue_arg(args))
+    return load_scenario(resolve(name, library_arg(args)), catalogue_arg(args))
 
 
 PACE_HELP = (
@@ -236,6 +243,7 @@ def _conf_validate(p: argparse.ArgumentParser) -> None:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from simulator.core.diagnostics import LABELS, format_problem
+    from simulator.core.library import clash, library_ids
 
     catalogue = catalogue_arg(args)
     lang = ui_lang(args)
@@ -245,7 +253,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
             "no .yaml files found in " + ", ".join(args.paths), "Nothing to validate"
         )
     errors = warnings = 0
-    for _, _, problems in validate_files(files, catalogue):
+    ids = library_ids(library_arg(args))
+    for path, scenario, problems in validate_files(files, catalogue):
+        elsewhere = clash(path, scenario, ids) if scenario is not None else None
+        if elsewhere is not None and not any(p.code == "E024" for p in problems):
+            problems = [elsewhere, *problems]
         for problem in problems:
             errors += problem.is_error
             warnings += not problem.is_error
@@ -259,15 +271,19 @@ def _conf_test(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "paths", nargs="*", metavar="PATH", help="scenario files or folders (default: the library)"
     )
+    p.add_argument(
+        "--no-gaming",
+        action="store_true",
+        help="skip the anti-gaming checks (idle, agreeing, flattering, keyword-stuffed, rude)",
+    )
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     from simulator.core.diagnostics import format_problem
-    from simulator.core.library import default_root
 
     catalogue = catalogue_arg(args)
     grader = Grader(catalogue)
-    files = scenario_files(args.paths or [args.library or default_root()])
+    files = scenario_files(args.paths or library_arg(args))
     passed = failed = 0
     for path in files:
         scenario, problems = validate_file(path, catalogue)
@@ -288,8 +304,26 @@ def cmd_test(args: argparse.Namespace) -> int:
                 _print_trace_tail(scenario, test.replies, test.seed, grader, ui_lang(args))
             passed += result.passed
             failed += not result.passed
+        if not args.no_gaming:
+            ok, bad = _print_gaming(path, scenario, grader)
+            passed, failed = passed + ok, failed + bad
     print(f"{passed} passed, {failed} failed")
     return 1 if failed or not (passed + failed) else 0
+
+
+def _print_gaming(path: Path, scenario, grader: Grader) -> tuple[int, int]:
+    """The anti-gaming checks, reported like embedded tests; (passed, failed)."""
+    from simulator.core.gaming import check
+
+    results = check(scenario, grader)
+    for result in results:
+        mark = "ok  " if result.passed else "FAIL"
+        print(f"{mark} {path} gaming: {result.name}  [{result.ending}, score {result.score}]")
+        if not result.passed:
+            print(f"       {result.why}")
+            print("       make the pass depend on what the beats ask for (opportunities, facts)")
+    ok = sum(r.passed for r in results)
+    return ok, len(results) - ok
 
 
 TRACE_TAIL = 3
@@ -308,7 +342,7 @@ def _conf_list(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    library = scan(args.library, catalogue_arg(args))
+    library = scan(library_arg(args), catalogue_arg(args))
     if args.json:
         print(json.dumps([e.to_dict() for e in library.entries], ensure_ascii=False, indent=2))
     else:
@@ -439,14 +473,21 @@ SPECS = [
     Spec(
         "validate",
         "check scenario files; every problem as file:line:col: CODE: message",
-        "example:\n  simulator validate --strict scenarios/",
+        "example:\n  simulator validate --strict scenarios/\n\n"
+        "A scenario id used by another file of the library (bundled, $SIMULATOR_LIBRARY,\n"
+        "--library) or by another file given is E024, naming that file and line.",
         _conf_validate,
         cmd_validate,
     ),
     Spec(
         "test",
-        "run the embedded tests of scenarios",
-        "example:\n  simulator test scenarios/preloan_supermarket.zh.yaml",
+        "run the embedded tests of scenarios, and check they cannot be gamed",
+        "example:\n  simulator test scenarios/preloan_supermarket.zh.yaml\n"
+        "  simulator test --no-gaming my_scenario.zh.yaml\n\n"
+        "After a file's embedded tests come five anti-gaming checks, each a session of 40\n"
+        "replies of one kind that must not pass: idle (嗯。), agreeing (好的。), flattering\n"
+        "(您说得对。), a recited checklist of keywords, and rude replies. Each is reported\n"
+        "like a test (ok/FAIL, the ending and score, and why it failed).",
         _conf_test,
         cmd_test,
     ),

@@ -40,11 +40,19 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
         r"a tab in the indentation \(YAML indents with spaces only\)",
         "缩进里有制表符(YAML 只能用空格缩进)",
     ),
+    (
+        r"a tab in the middle of the line \(YAML separates words and values with spaces\)",
+        "行中间有制表符(YAML 用空格分隔词和值)",
+    ),
     (r"a full-width colon 「：」 after the key '(?P<k>[^']+)'", "键 '{k}' 后面用了全角冒号「：」"),
     (r"a full-width space \(U\+3000\) in the indentation", "缩进里有全角空格(U+3000)"),
     (
         r"a full-width comma 「，」 inside the list keeps (?P<v>.+) as one item",
         "列表里用了全角逗号「，」,{v} 被当成了一项",
+    ),
+    (
+        r"a full-width comma 「，」 between the entries of \{…\}",
+        "{{…}} 的各项之间用了全角逗号「，」",
     ),
     # the spec
     (r"(?P<f>\S+) should be (?P<a>.+), not (?P<b>\S+)", "{f} 应该是{a},而不是 {b}"),
@@ -170,6 +178,11 @@ _HINTS: tuple[tuple[str, str], ...] = (
     (
         r"replace the tab with spaces; set your editor to insert spaces for Tab",
         "把制表符换成空格;把编辑器设置为按 Tab 键插入空格",
+    ),
+    (r"replace the tab with a space", "把制表符换成空格"),
+    (
+        r"separate the entries with an ASCII comma ', '",
+        "用半角逗号 ', ' 分隔各项",
     ),
     (
         r"indent with ordinary half-width spaces; switch the input method to half-width \(半角\) "

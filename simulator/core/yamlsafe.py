@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from simulator.core.errors import Problem, ScenarioError
+from simulator.core.yamltext import fold_cjk, mid_line_slips
 
 MAX_FILE_BYTES = 1_000_000
 """A scenario file larger than this is refused (the biggest real one is ~60 kB)."""
@@ -67,8 +68,9 @@ class Document:
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, text: str = "") -> None:
         self.file = file
+        self.lines = text.split("\n")
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
         self.slips: list[Problem] = []
@@ -81,7 +83,7 @@ class _Builder:
             Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint)
         )
 
-    def slip(self, node: yaml.Node, code: str, message: str, hint: str) -> None:
+    def slip(self, node: yaml.Node | _CommaAt, code: str, message: str, hint: str) -> None:
         """A mistake that still leaves readable data: reported, not blocking the checks."""
         mark = node.start_mark
         self.slips.append(Problem(self.file, mark.line + 1, mark.column + 1, code, message, hint))
@@ -131,7 +133,7 @@ class _Builder:
                 for item in node.value:
                     if isinstance(item, yaml.ScalarNode) and not item.style and "，" in item.value:
                         self.slip(
-                            item,
+                            _CommaAt(self.lines, item),
                             "E018",
                             f"a full-width comma 「，」 inside the list keeps {item.value!r} as one item",
                             "separate items with an ASCII comma ', ', or quote the item "
@@ -155,7 +157,29 @@ class _Builder:
             return None
         if not isinstance(value, str | int | float | bool) and value is not None:
             value = str(value)  # timestamps: keep the text
+        if isinstance(value, str) and isinstance(node, yaml.ScalarNode):
+            value = fold_cjk(node, value, self.lines)
         return value
+
+
+class _CommaAt:
+    """Where the first 「，」 of a scalar is: an item of a flow list may span lines."""
+
+    def __init__(self, lines: list[str], node: yaml.ScalarNode) -> None:
+        start, end = node.start_mark, node.end_mark
+        self.start_mark = start
+        for line in range(start.line, min(end.line + 1, len(lines))):
+            first = start.column if line == start.line else 0
+            col = lines[line].find("，", first)
+            if col >= 0 and (line < end.line or col < end.column):
+                self.start_mark = _Mark(line, col)
+                return
+
+
+@dataclass(frozen=True)
+class _Mark:
+    line: int
+    column: int
 
 
 class _TooBig(Exception):
@@ -201,6 +225,7 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     lines = text.split("\n")
     block_indent: int | None = None
+    flow: list[str] = []  # the flow collections open at the end of the line so far
     for number, line in enumerate(lines, 1):
         stripped = line.lstrip(" \t\u3000")
         indent = len(line) - len(stripped)
@@ -234,6 +259,8 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
                     "half-width (半角) for indentation",
                 )
             )
+        found, stripped = mid_line_slips(stripped, file, number, indent, flow)
+        problems += found
         body = lead.replace("\t", "  ").replace("\u3000", "  ") + stripped
         match = _KEY_COLON.match(body)
         if match:
@@ -250,7 +277,7 @@ def typing_slips(text: str, file: str) -> tuple[str, list[Problem]]:
             )
             body = body[: match.end() - 1] + ": " + body[match.end() :].lstrip(" ")
         lines[number - 1] = body
-        if _BLOCK_START.search(body):
+        if not flow and _BLOCK_START.search(body):
             block_indent = len(body) - len(body.lstrip(" "))
     return "\n".join(lines), problems
 
@@ -304,7 +331,7 @@ def _load_repaired(text: str, file: str, slips: list[Problem]) -> Document:
                 )
             ]
         )
-    builder = _Builder(file)
+    builder = _Builder(file, text)
     try:
         data = builder.build(node, ())
     except _TooBig as too_big:

@@ -16,6 +16,8 @@ Keys (all shown in the footer of the screen where they apply):
   history        Enter reopen · Esc back
   progress       1/2/3 tabs (trends, best, retry list) · Enter retry that moment · N name · Esc back
                  (P opens it from the library and the feedback; the palette also sets the name)
+  preview        as the conversation, plus F2 undo the last reply · Ctrl+R start over;
+                 Ctrl+B shows the debug panel (`simulator preview`, screens/preview.py)
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from simulator.core.errors import Problem, SimulatorError
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.library import Library, resolve
+from simulator.core.library import Library, Roots, library_roots, resolve
 from simulator.core.practice import Practice
 from simulator.core.progress import Moment
 from simulator.core.results.recorder import Recorder
@@ -61,8 +63,8 @@ DARK, LIGHT = "textual-dark", "textual-light"
 class AppConfig:
     """Everything the app is started with."""
 
-    library: Path | None
-    """Scenario folder (None: the bundled library)."""
+    library: tuple[Path, ...]
+    """The library's folders: bundled, $SIMULATOR_LIBRARY's, then those given (library_roots)."""
     catalogue: Catalogue
     """Technique catalogue (with an organisation's overrides)."""
     store: Store
@@ -85,6 +87,8 @@ class AppConfig:
     """Copies sessions to the results store (None: not recorded)."""
     relay: tuple[str, ...] = ()
     """Names taking turns in a hot-seat relay for `start` (empty: one trainee)."""
+    preview: bool = False
+    """Open `start` in the live preview (`simulator preview`): a debug panel, reloads on save."""
 
 
 class SimulatorApp(App[int]):
@@ -156,7 +160,12 @@ class SimulatorApp(App[int]):
     def on_mount(self) -> None:
         translate_bindings(self, self.ui_lang)
         self.title = i18n.t("app.title", self.ui_lang)
-        if self.config.start is not None:
+        if self.config.start is not None and self.config.preview:
+            from simulator.tui.screens.preview import preview_screen
+
+            self.warm_up()
+            self.push_screen(preview_screen(self, self.config.start))
+        elif self.config.start is not None:
             self.warm_up()
             self.start_practice(
                 self.config.start, self.config.mode, replace=False, relay=self.config.relay
@@ -439,7 +448,7 @@ class SimulatorApp(App[int]):
 
 def make_app(
     *,
-    library: str | Path | None = None,
+    library: Roots = None,
     techniques: str | Path | None = None,
     ui_lang: str | None = None,
     scenario: Scenario | str | Path | None = None,
@@ -452,6 +461,8 @@ def make_app(
     results_db: str | None = None,
     record: bool = True,
     relay: Sequence[str] = (),
+    preview: bool = False,
+    bundled: bool = True,
 ) -> SimulatorApp:
     """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
 
@@ -469,7 +480,7 @@ def make_app(
         or (prefs.get("ui_lang") if prefs.get("ui_lang") in i18n.LANGS else None)
         or i18n.detect()
     )
-    root = Path(library) if library else None
+    root = tuple(library_roots(library, bundled=bundled))
     start = None
     if scenario is not None:
         start = (
@@ -493,6 +504,7 @@ def make_app(
         chosen_theme,
         recorder=Recorder.for_data_folder(store.root, results_db, prefs) if record else None,
         relay=tuple(relay),
+        preview=preview and start is not None,
     )
     return SimulatorApp(config)
 
@@ -501,6 +513,7 @@ def run_app(args: argparse.Namespace, scenario: str | None) -> int:
     """Entry point used by the CLI (`simulator`, `simulator play`)."""
     app = make_app(
         library=getattr(args, "library", None),
+        bundled=not getattr(args, "no_bundled", False),
         techniques=getattr(args, "techniques", None),
         ui_lang=getattr(args, "ui_lang", None),
         scenario=scenario,

@@ -38,7 +38,8 @@ def library(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make(library: Path, data_dir: Path) -> Callable[..., SimulatorApp]:
-    """make_app with test defaults: the private library, zh, pace off, a frozen clock."""
+    """make_app with test defaults: the private library only (no bundled scenarios), zh,
+    pace off, a frozen clock."""
 
     def build(**overrides: object) -> SimulatorApp:
         options: dict[str, object] = {
@@ -47,6 +48,7 @@ def make(library: Path, data_dir: Path) -> Callable[..., SimulatorApp]:
             "pace": "off",
             "clock": lambda: 0.0,
             "theme": "textual-dark",
+            "bundled": False,
         }
         options.update(overrides)
         return make_app(**options)  # type: ignore[arg-type]

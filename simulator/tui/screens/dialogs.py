@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from simulator.core.diagnostics import format_problem
 from simulator.core.errors import Problem
 from simulator.tui.screens.base import SimDialog
 
@@ -74,7 +75,7 @@ class ProblemsDialog(SimDialog):
     def compose(self) -> ComposeResult:
         lines = []
         for problems in self.broken.values():
-            lines += [p.format() for p in problems]
+            lines += [format_problem(p, self.lang) for p in problems]
         with Vertical(id="dialog-box"):
             yield Static(self.t("problems.title"), id="dialog-title")
             yield Static(self.t("problems.intro"), id="dialog-intro")

@@ -231,7 +231,7 @@ class LibraryScreen(SimScreen):
         total_count = len(self.library.entries) if self.library else 0
         status = self.t("library.count", shown=len(entries), total=total_count)
         if self.library and not total_count:
-            status = self.t("library.empty", root=str(self.sim.config.library or "scenarios/"))
+            status = self.t("library.empty", root=", ".join(map(str, self.sim.config.library)))
         elif total_count and not entries:
             status = self.t("library.no_match")
         if self.library and self.library.broken:
