@@ -57,3 +57,12 @@ def test_library_covers_the_craft():
     assert sum(1 for v in levels.values() if v >= {"easy", "medium", "hard"}) >= 3
     stages = Counter((e.stage_order, e.stage) for e in zh)
     assert len({order for order, _ in stages}) >= 4 and all(stage for _, stage in stages)
+
+
+def test_trainees_never_see_a_reference_to_the_source_documents():
+    """Hints and reasons are read by trainees, who do not have the seed documents."""
+    assert FILES
+    for path in FILES:
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if not line.lstrip().startswith("#"):
+                assert "种子" not in line, f"{path.name}:{number}: {line.strip()}"

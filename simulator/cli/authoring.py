@@ -67,7 +67,7 @@ def _conf_new(p: argparse.ArgumentParser) -> None:
         required=True,
         choices=sorted(builtin().situations),
         metavar="ID",
-        help="the seed situation it trains: " + ", ".join(builtin().situations),
+        help="the situation it trains: " + ", ".join(builtin().situations),
     )
     p.add_argument(
         "--language", required=True, choices=("zh", "en"), help="the language of the dialogue"
