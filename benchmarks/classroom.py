@@ -21,12 +21,10 @@ import re
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 import httpx
-import uvicorn
 import websockets
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,51 +32,13 @@ sys.path.insert(0, str(ROOT))
 
 from simulator.core.results import Identity, SessionResult, open_results  # noqa: E402
 from simulator.serve.config import ServeConfig  # noqa: E402
-from simulator.serve.web import make_app  # noqa: E402
+from tests.serve.live import LiveServer  # noqa: E402
 
 CLASS = "BENCH"
 KEY = "bench-key"
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][AB0-2]|\x1b\][^\x07]*\x07")
 READY = ("个场景", "scenarios")  # the library's count line: the app can be used
 JOIN_TIMEOUT = 600.0
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class Server:
-    def __init__(self, config: ServeConfig) -> None:
-        self.port = free_port()
-        self.app = make_app(config)
-        self.server = uvicorn.Server(
-            uvicorn.Config(
-                self.app,
-                host="127.0.0.1",
-                port=self.port,
-                log_level="warning",
-                ws="websockets-sansio",
-            )
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        while not self.server.started:
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        seats = self.app.state.classroom.seats
-        deadline = time.monotonic() + 60
-        while len(seats) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        self.server.should_exit = True
-        self.thread.join(30)
 
 
 # ---- memory of the app processes ----------------------------------------------------------
@@ -222,7 +182,7 @@ def main(sizes: list[int]) -> None:
         pace="off",
     )
     print(f"machine: {os.cpu_count()} CPU(s); load average {os.getloadavg()[0]:.1f}")
-    with Server(config) as server:
+    with LiveServer(config, wind_down=60) as server:
         base = f"http://127.0.0.1:{server.port}"
         for size in sizes:
             rows, (rss, pss) = asyncio.run(class_of(base, size))

@@ -4,10 +4,7 @@ real uvicorn on a free port with Debian's Chromium for the browser tests."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,51 +81,6 @@ def as_trainer(client: TestClient) -> TestClient:
 
 
 # ---- a real server and a real browser ----------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-class LiveServer:
-    """uvicorn serving make_app(config) in a thread, on 127.0.0.1:port."""
-
-    def __init__(self, config: ServeConfig) -> None:
-        import uvicorn
-
-        self.config = config
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.app = make_app(config)
-        self.server = uvicorn.Server(
-            uvicorn.Config(
-                self.app,
-                host="127.0.0.1",
-                port=self.port,
-                log_level="warning",
-                ws="websockets-sansio",
-            )
-        )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> LiveServer:
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the classroom server did not start")
-            time.sleep(0.05)
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        seats = self.app.state.classroom.seats
-        deadline = time.monotonic() + 30
-        while len(seats) and time.monotonic() < deadline:  # closed tabs: apps wind down
-            time.sleep(0.1)
-        self.server.should_exit = True
-        self.thread.join(30)
-
-
 @pytest.fixture(scope="session")
 def chromium() -> str:
     """Debian's Chromium, installed by scripts/browser.sh when missing (never skipped)."""

@@ -18,7 +18,8 @@ import pytest
 from simulator.core.results import Identity, open_results
 from simulator.serve.config import safe_id
 from tests.serve.classdata import fill_class, grader_and_scenario, play_one
-from tests.serve.conftest import CHROMIUM_ARGS, CLASS, KEY, LiveServer, make_config
+from tests.serve.conftest import CHROMIUM_ARGS, CLASS, KEY, make_config
+from tests.serve.live import LiveServer
 
 pytestmark = pytest.mark.browser
 
