@@ -120,7 +120,9 @@ def _pool_batch(job: tuple[int, list[bytes], str | None]) -> bytes:
     return b"".join(_answer_line(_POOL_GRADER, first + i, raw, lang) for i, raw in enumerate(lines))
 
 
-def _numbered(batches: Iterator[list[bytes]], lang: str | None):
+def _numbered(
+    batches: Iterator[list[bytes]], lang: str | None
+) -> Iterator[tuple[int, list[bytes], str | None]]:
     number = 1
     for batch in batches:
         yield number, batch, lang

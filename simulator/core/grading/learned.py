@@ -172,20 +172,25 @@ class LearnedLayer:
         by_clause: Sequence[tuple[tuple[int, int], list[str]]],
     ) -> list[Proposal]:
         """Each chosen label's clause (the one it scores highest) and nearest example."""
-        spans: dict[tuple[int, int], list[str]] = {}
-        for label in chosen:
-            span = (0, len(folded))
-            if by_clause:
-                k = self.labels.index(label)
-                span = max(by_clause, key=lambda item: self._weight(item[1], lang, k))[0]
-            spans.setdefault(span, []).append(label)
+        whole = (0, len(folded))
+        span_of = {
+            label: max(
+                by_clause, key=lambda item: self._weight(item[1], lang, self.labels.index(label))
+            )[0]
+            if by_clause
+            else whole
+            for label in chosen
+        }
+        near: dict[tuple[int, int], dict[str | None, tuple[Example, float]]] = {}
+        for span in dict.fromkeys(span_of.values()):  # one search per clause, for all its labels
+            labels = [label for label, s in span_of.items() if s == span]
+            near[span] = self.bank.nearest(key_grams(folded[span[0] : span[1]], lang), lang, labels)
         proposals = []
-        for span, labels in spans.items():
-            near = self.bank.nearest(key_grams(folded[span[0] : span[1]], lang), lang, labels)
-            for label in labels:
-                like = near[label][0].text if label in near else ""
-                proposals.append(Proposal(label, round(chosen[label], 3), span, like, "model"))
-        return sorted(proposals, key=lambda p: list(chosen).index(p.id))
+        for label, score in chosen.items():
+            found = near[span_of[label]].get(label)
+            like = found[0].text if found else ""
+            proposals.append(Proposal(label, round(score, 3), span_of[label], like, "model"))
+        return proposals
 
     def _weight(self, grams: Sequence[str], lang: str, k: int) -> float:
         """Label k's summed weight over grams, scaled as in `probabilities`."""
