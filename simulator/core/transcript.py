@@ -11,11 +11,49 @@ from dataclasses import dataclass
 from typing import Any
 
 from simulator.core.engine import MeterChange, Turn
-from simulator.core.grading.decision import Evidence
 
 
 def _strings(raw: Any) -> tuple[str, ...]:
     return tuple(str(x) for x in raw) if isinstance(raw, (list, tuple)) else ()
+
+
+@dataclass(frozen=True)
+class EvidenceNote:
+    """Why the grader reported an id for a reply: the words, where they are, the rule."""
+
+    id: str
+    """Technique or pitfall id."""
+    span: tuple[int, int]
+    """[start, end) in the reply."""
+    rule: str
+    """Rule name, e.g. "probing/question"."""
+    text: str = ""
+    """The matched words."""
+    like: str = ""
+    """For the learned layer: the nearest labelled example."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "span": list(self.span),
+            "rule": self.rule,
+            "text": self.text,
+        }
+        if self.like:
+            out["like"] = self.like
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> EvidenceNote:
+        span = raw.get("span") or (0, 0)
+        start, end = (int(span[0]), int(span[1])) if len(span) == 2 else (0, 0)
+        return cls(
+            str(raw.get("id", "")),
+            (start, end),
+            str(raw.get("rule", "")),
+            str(raw.get("text", "")),
+            str(raw.get("like", "")),
+        )
 
 
 @dataclass(frozen=True)
@@ -42,7 +80,7 @@ class TranscriptTurn:
     """The reply repeated an earlier one."""
     stuffing: bool = False
     """The reply crammed in too many techniques."""
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[EvidenceNote, ...] = ()
     """The grader's evidence."""
     changes: tuple[MeterChange, ...] = ()
     """Meter changes the reply caused."""
@@ -69,7 +107,7 @@ class TranscriptTurn:
             tuple(t.pitfalls),
             t.repeat,
             t.stuffing,
-            tuple(t.evidence),
+            tuple(EvidenceNote.from_dict(e.to_dict()) for e in t.evidence),
             tuple(t.changes),
             author=t.author,
         )
@@ -128,7 +166,9 @@ class TranscriptTurn:
             _strings(raw.get("pitfalls")),
             bool(raw.get("repeat", False)),
             bool(raw.get("stuffing", False)),
-            tuple(Evidence.from_dict(e) for e in raw.get("evidence") or [] if isinstance(e, dict)),
+            tuple(
+                EvidenceNote.from_dict(e) for e in raw.get("evidence") or [] if isinstance(e, dict)
+            ),
             changes,
             _strings(raw.get("revealed")),
             str(raw.get("author") or ""),

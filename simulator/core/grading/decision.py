@@ -11,7 +11,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from simulator.core.grading.normalise import Normalised
 
@@ -29,7 +28,7 @@ class Evidence:
     rule: str
     """Rule name, e.g. "praise/zh/3", "probing/question", or "learned"."""
     weight: float
-    """What this piece of evidence contributes (0 when read back from a saved report)."""
+    """What this piece of evidence contributes."""
     text: str = ""
     """The matched words, as the trainee wrote them."""
     like: str = ""
@@ -45,20 +44,6 @@ class Evidence:
         if self.like:
             out["like"] = self.like
         return out
-
-    @classmethod
-    def from_dict(cls, raw: dict[str, Any]) -> Evidence:
-        """Read `to_dict`'s shape back, as any build saved it (the weight is not saved)."""
-        span = raw.get("span") or (0, 0)
-        start, end = (int(span[0]), int(span[1])) if len(span) == 2 else (0, 0)
-        return cls(
-            str(raw.get("id", "")),
-            (start, end),
-            str(raw.get("rule", "")),
-            0.0,
-            str(raw.get("text", "")),
-            str(raw.get("like", "")),
-        )
 
 
 @dataclass(frozen=True)
