@@ -36,6 +36,9 @@ async def chat_at_bottom(pilot) -> None:
         if not logs or all(log.scroll_y >= log.max_scroll_y for log in logs):
             return
         await pilot.pause(0.02)
+    for log in logs:  # still short of the end after a second: put it where the anchor would
+        log.scroll_end(animate=False)
+    await pilot.pause()
 
 
 def steps(*replies: str, keys: tuple[str, ...] = ()):
