@@ -16,12 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from simulator.core.engine import Session  # noqa: E402
 from simulator.core.grading import Grader  # noqa: E402
 from simulator.core.grading.bank import load_bank  # noqa: E402
-from simulator.core.library import default_root, scan  # noqa: E402
-from simulator.core.scenario import load_scenario  # noqa: E402
-from simulator.core.validate import scenario_files  # noqa: E402
+from simulator.core.scenario.library import default_root, scan  # noqa: E402
+from simulator.core.scenario.loader import load_scenario  # noqa: E402
+from simulator.core.scenario.validate import scenario_files  # noqa: E402
+from simulator.core.session.engine import Session  # noqa: E402
 
 
 def pct(values: list[float], q: float) -> float:

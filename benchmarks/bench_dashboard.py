@@ -18,16 +18,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from simulator.core import dashboard  # noqa: E402
-from simulator.core.engine import Session  # noqa: E402
-from simulator.core.feedback import build_report  # noqa: E402
 from simulator.core.results import (  # noqa: E402
     Identity,
+    dashboard,
     open_results,
     result_from_report,
     turn_record,
 )
-from simulator.core.scenario import load_scenario  # noqa: E402
+from simulator.core.scenario.loader import load_scenario  # noqa: E402
+from simulator.core.session.engine import Session  # noqa: E402
+from simulator.core.session.feedback import build_report  # noqa: E402
 
 TRAINEES, SESSIONS, RUNS = 30, 4, 50
 CLASS, AT = "bench", "2026-12-02T09:00:00+08:00"

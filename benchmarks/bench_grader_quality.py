@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from simulator.core.evaluate import evaluate, read_jsonl  # noqa: E402
 from simulator.core.grading import Grader  # noqa: E402
 from simulator.core.grading.bank import as_rows, load_bank  # noqa: E402
+from simulator.core.grading.evaluate import evaluate, read_jsonl  # noqa: E402
 
 FILES = {
     "earlier dev zh (rules tuned on)": ROOT / "tests/data/devset_zh.jsonl",

@@ -18,9 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from simulator.core.grading import Grader  # noqa: E402
-from simulator.core.library import bundled_root  # noqa: E402
 from simulator.core.practice import Practice  # noqa: E402
-from simulator.core.store import Store  # noqa: E402
+from simulator.core.results.files import Store  # noqa: E402
+from simulator.core.scenario.library import bundled_root  # noqa: E402
 from simulator.tui.live import Watched, debug_view, replay  # noqa: E402
 
 

@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from simulator.core import progress  # noqa: E402
-from simulator.core.library import DEFAULT_SCENARIO, default_root, resolve  # noqa: E402
 from simulator.core.practice import Practice  # noqa: E402
-from simulator.core.scenario import load_scenario  # noqa: E402
-from simulator.core.store import Store  # noqa: E402
+from simulator.core.results import progress  # noqa: E402
+from simulator.core.results.files import Store  # noqa: E402
+from simulator.core.scenario.library import DEFAULT_SCENARIO, default_root, resolve  # noqa: E402
+from simulator.core.scenario.loader import load_scenario  # noqa: E402
 
 REPLIES = [
     ["你好。", "你们店一个月卖多少钱?", "不给流水就别贷了。"],

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from textual.widgets import TextArea  # noqa: E402
 
-from simulator.core.library import default_root  # noqa: E402
+from simulator.core.scenario.library import default_root  # noqa: E402
 from simulator.tui.app import make_app  # noqa: E402
 from simulator.tui.pace import PACES  # noqa: E402
 from simulator.tui.widgets.chat import Bubble  # noqa: E402

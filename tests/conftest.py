@@ -20,6 +20,6 @@ def grader():
 
 @pytest.fixture(scope="session")
 def mini():
-    from simulator.core.scenario import load_scenario
+    from simulator.core.scenario.loader import load_scenario
 
     return load_scenario(DATA / "scenarios" / "mini_zh.yaml")

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.core.errors import ScenarioError
-from simulator.core.library import scan
-from simulator.core.scenario import load_scenario, load_scenario_text
+from simulator.core.scenario.library import scan
+from simulator.core.scenario.loader import load_scenario, load_scenario_text
 from tests.conftest import DATA
 
 MINI = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from simulator.core.cjk import tidy
-from simulator.core.scenario import load_scenario
+from simulator.core.scenario.loader import load_scenario
 from tests.conftest import LIBRARY
 
 
@@ -48,7 +48,7 @@ def test_library_text_is_shown_without_folding_spaces(path):
 
 
 def test_the_content_hash_is_of_the_file_as_written():
-    from simulator.core.scenario import load_scenario_text
+    from simulator.core.scenario.loader import load_scenario_text
 
     a = load_scenario_text(_MINI.replace("说明", "说明"), "a.yaml")
     b = load_scenario_text(_MINI.replace("街坊都认识我。", "街坊 都认识我。"), "b.yaml")

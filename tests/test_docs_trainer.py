@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from simulator.core import yamlsafe
-from simulator.core.library import bundled_root
+from simulator.core.scenario.library import bundled_root
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 AUTHORING = (DOCS / "authoring.md").read_text("utf-8")

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from simulator.core.engine import Session
 from simulator.core.errors import SessionError
-from simulator.core.feedback import build_report
-from simulator.core.scenario import load_scenario_text
-from simulator.core.testing import play, run_tests
+from simulator.core.scenario.loader import load_scenario_text
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
+from simulator.core.session.testing import play, run_tests
 from tests.conftest import DATA
 
 MODEL = [

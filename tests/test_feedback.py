@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from simulator.core.feedback import build_report
-from simulator.core.render import to_json, to_text, transcript_text
-from simulator.core.testing import play
+from simulator.core.session.feedback import build_report
+from simulator.core.session.render import to_json, to_text, transcript_text
+from simulator.core.session.testing import play
 
 POOR = ["你好。", "你们店一个月卖多少钱?", "不给流水就别贷了。", "行吧。"]
 

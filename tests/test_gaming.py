@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from simulator.core.gaming import KINDS, check, check_one, replies_for
-from simulator.core.scenario import load_scenario, load_scenario_text
+from simulator.core.scenario.loader import load_scenario, load_scenario_text
+from simulator.core.session.gaming import KINDS, check, check_one, replies_for
 from tests.conftest import DATA
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"

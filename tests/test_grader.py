@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from simulator.core.evaluate import evaluate, read_jsonl
 from simulator.core.grading import Grader
+from simulator.core.grading.evaluate import evaluate, read_jsonl
 from tests.conftest import DATA
 
 CASES = [

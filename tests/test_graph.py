@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from simulator.core.graph import KIND_COLOURS, to_dot, to_mermaid
-from simulator.core.library import scan
-from simulator.core.scenario import load_scenario_text
+from simulator.core.scenario.graph import KIND_COLOURS, to_dot, to_mermaid
+from simulator.core.scenario.library import scan
+from simulator.core.scenario.loader import load_scenario_text
 from tests.conftest import DATA
 
 MINI_TEXT = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")

@@ -6,11 +6,11 @@ from collections import Counter
 
 import pytest
 
-from simulator.core.gaming import KINDS, check_one
 from simulator.core.grading.catalogue import builtin
-from simulator.core.library import DEFAULT_SCENARIO, scan
-from simulator.core.testing import run_tests
-from simulator.core.validate import validate_file
+from simulator.core.scenario.library import DEFAULT_SCENARIO, scan
+from simulator.core.scenario.validate import validate_file
+from simulator.core.session.gaming import KINDS, check_one
+from simulator.core.session.testing import run_tests
 from tests.conftest import LIBRARY
 
 FILES = sorted(p for p in LIBRARY.glob("*.yaml"))

@@ -7,9 +7,9 @@ import shutil
 import subprocess
 import sys
 
-from simulator.core.engine import Session
 from simulator.core.practice import Practice
-from simulator.core.store import Store
+from simulator.core.results.files import Store
+from simulator.core.session.engine import Session
 from simulator.tui.live import Watched, debug_view, replay, replies_of
 from tests.conftest import DATA
 

@@ -9,9 +9,9 @@ import pytest
 
 from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import builtin
-from simulator.core.skeleton import scenario_id, skeleton
-from simulator.core.testing import run_tests
-from simulator.core.validate import validate_file
+from simulator.core.scenario.skeleton import scenario_id, skeleton
+from simulator.core.scenario.validate import validate_file
+from simulator.core.session.testing import run_tests
 
 SITUATIONS = sorted(builtin().situations)
 

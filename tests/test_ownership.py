@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from simulator.core import ownership
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
 from simulator.core.practice import Practice
-from simulator.core.store import SessionInUse, Store, Unfinished
+from simulator.core.results import ownership
+from simulator.core.results.files import SessionInUse, Store, Unfinished
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 from tests.conftest import DATA, ROOT
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"
@@ -30,8 +30,8 @@ MINI = DATA / "scenarios" / "mini_zh.yaml"
 HOLDER = textwrap.dedent(
     """
     import sys, time
-    from simulator.core.scenario import load_scenario
-    from simulator.core.store import Store
+    from simulator.core.scenario.loader import load_scenario
+    from simulator.core.results.files import Store
     from simulator.core.practice import Practice
 
     practice = Practice.new(load_scenario(sys.argv[2]), "coach", Store(sys.argv[1]), time.monotonic)

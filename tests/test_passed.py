@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from simulator.core import scoring
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
-from simulator.core.render import to_text
-from simulator.core.store import Best, Store
+from simulator.core.results.files import Best, Store
+from simulator.core.scenario import scoring
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
+from simulator.core.session.render import to_text
 
 WALKOUT = ["好的。"] * 10
 """The mini scenario's repeated line: the customer walks out."""

@@ -8,10 +8,10 @@ import json
 import pytest
 
 from simulator.cli import main
-from simulator.core.feedback import build_report
 from simulator.core.practice import Practice, clean_name
-from simulator.core.store import Store
-from simulator.core.testing import play
+from simulator.core.results.files import Store
+from simulator.core.session.feedback import build_report
+from simulator.core.session.testing import play
 from tests.conftest import DATA
 
 MINI = str(DATA / "scenarios" / "mini_zh.yaml")
@@ -52,7 +52,7 @@ def test_names_are_cleaned(raw, name):
 
 
 def test_a_retried_moment_resumes_at_its_moment_and_stays_a_retry(tmp_path, mini):
-    from simulator.core.progress import Moment
+    from simulator.core.results.progress import Moment
 
     store = Store(tmp_path)
     moment = Moment(

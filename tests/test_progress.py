@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 
 import pytest
 
-from simulator.core import progress
-from simulator.core.engine import Session
 from simulator.core.errors import SessionError
 from simulator.core.practice import Practice
-from simulator.core.store import Store
-from simulator.core.transcript import TranscriptTurn
+from simulator.core.results import progress
+from simulator.core.results.files import Store
+from simulator.core.session.engine import Session
+from simulator.core.session.transcript import TranscriptTurn
 
 POOR = ["你好。", "你们店一个月卖多少钱?", "不给流水就别贷了。", "行吧。"]
 """Misses praise and rapport at the opening, commits premature pressure in the business beat."""

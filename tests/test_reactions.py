@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.core import reactions
-from simulator.core.engine import Session
-from simulator.core.scenario import load_scenario
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session import reactions
+from simulator.core.session.engine import Session
 from tests.conftest import DATA, LIBRARY
 
 
@@ -170,8 +170,8 @@ def test_the_same_keyword_in_a_question_reveals_the_fact(scenes, lang, reply):
 
 
 def test_mrs_lim_is_the_owners_wife_in_the_library():
-    from simulator.core import conditions as c
     from simulator.core.grading.normalise import normalise
+    from simulator.core.scenario import conditions as c
 
     scenario = load_scenario(LIBRARY / "preloan_supermarket.en.yaml")
     fact = next(f for f in scenario.persona.facts if f.id == "wife_reluctant")

@@ -6,13 +6,14 @@ import json
 
 import pytest
 
-from simulator.core import relay, scoring
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
-from simulator.core.relay import RelayError, parse_names
-from simulator.core.render import to_json, to_text, transcript_text
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store, report_from_dict
+from simulator.core.results.files import Store, report_from_dict
+from simulator.core.scenario import scoring
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session import relay
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
+from simulator.core.session.relay import RelayError, parse_names
+from simulator.core.session.render import to_json, to_text, transcript_text
 from tests.conftest import DATA
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"

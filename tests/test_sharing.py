@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.core.diagnostics import localise
-from simulator.core.library import bundled_root, library_roots, scan
+from simulator.core.scenario.diagnostics import localise
+from simulator.core.scenario.library import bundled_root, library_roots, scan
 from tests.conftest import DATA
 
 MINI = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")

@@ -9,10 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.core.engine import Session
 from simulator.core.errors import SessionError
-from simulator.core.feedback import build_report
-from simulator.core.store import (
+from simulator.core.results.files import (
     SCHEMA,
     Best,
     Store,
@@ -22,6 +20,8 @@ from simulator.core.store import (
     data_dir,
     report_from_dict,
 )
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 
 MODEL = [
     "八年可不容易,街坊都认您,说明您做人实在。",
@@ -193,7 +193,7 @@ def test_store_imports_no_ui():
     import subprocess
     import sys
 
-    code = "import sys, simulator.core.store\nsys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
+    code = "import sys, simulator.core.results.files\nsys.exit(any(m.split('.')[0] in ('textual', 'rich') for m in sys.modules))"
     assert subprocess.run([sys.executable, "-c", code], env={**os.environ}).returncode == 0
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.core.feedback import build_report
-from simulator.core.render import to_text
-from simulator.core.scenario import load_scenario, load_scenario_text
-from simulator.core.teaching import close_to_model
-from simulator.core.testing import play
+from simulator.core.scenario.loader import load_scenario, load_scenario_text
+from simulator.core.session.feedback import build_report
+from simulator.core.session.render import to_text
+from simulator.core.session.teaching import close_to_model
+from simulator.core.session.testing import play
 from tests.conftest import DATA
 
 
@@ -132,7 +132,7 @@ def test_a_moment_taken_on_a_later_visit_is_not_a_miss():
 
 
 def test_validate_warns_when_a_model_reply_does_not_earn_its_technique(grader):
-    from simulator.core.validate import warnings
+    from simulator.core.scenario.validate import warnings
 
     scenario = load_scenario_text(_with_model(MODEL), "near.yaml")
     found = [p for p in warnings(scenario, grader) if p.code == "W109"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from simulator.core import conditions as c
-from simulator.core.explain import describe, explain
-from simulator.core.library import scan
-from simulator.core.scenario import load_scenario_text
-from simulator.core.trace import to_text, trace
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario.explain import describe, explain
+from simulator.core.scenario.library import scan
+from simulator.core.scenario.loader import load_scenario_text
+from simulator.core.session.trace import to_text, trace
 from simulator.core.yamlsafe import load_text
 from tests.conftest import DATA
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from simulator.core.scenario_spec import MAX_TURNS_LIMIT
-from simulator.core.validate import validate_file
+from simulator.core.scenario.format import MAX_TURNS_LIMIT
+from simulator.core.scenario.validate import validate_file
 from tests.conftest import DATA, ROOT
 
 MINI_TEXT = (DATA / "scenarios" / "mini_zh.yaml").read_text("utf-8")

@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from simulator.core.diagnostics import localise
 from simulator.core.errors import Problem, ScenarioError
-from simulator.core.scenario import load_scenario_text
+from simulator.core.scenario.diagnostics import localise
+from simulator.core.scenario.loader import load_scenario_text
 from simulator.core.yamlsafe import load_text
 from tests.conftest import DATA
 

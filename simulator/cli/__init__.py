@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(handler(args) or 0)
     except ScenarioError as error:
-        from simulator.core.diagnostics import format_problem
+        from simulator.core.scenario.diagnostics import format_problem
 
         print(f"{error.title}:", file=sys.stderr)
         for problem in error.problems:

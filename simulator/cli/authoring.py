@@ -1,6 +1,6 @@
 """Trainer tools: `trace` (why a session went where it went), `graph` (the map), `new`.
 
-Thin callers of `simulator.core.trace` and `simulator.core.graph`; kept apart from
+Thin callers of `simulator.core.session.trace` and `simulator.core.scenario.graph`; kept apart from
 commands.py so each face of the CLI stays a readable size.
 """
 
@@ -24,7 +24,7 @@ def _conf_trace(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
-    from simulator.core.trace import to_text, trace
+    from simulator.core.session.trace import to_text, trace
 
     scenario = scenario_arg(args, args.scenario)
     replies = read_replies(args.replies)
@@ -50,7 +50,7 @@ def _conf_graph(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_graph(args: argparse.Namespace) -> int:
-    from simulator.core.graph import to_dot, to_mermaid
+    from simulator.core.scenario.graph import to_dot, to_mermaid
 
     scenario = scenario_arg(args, args.scenario)
     render = to_mermaid if args.format == "mermaid" else to_dot
@@ -78,7 +78,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from simulator.core.errors import SimulatorError
-    from simulator.core.skeleton import skeleton
+    from simulator.core.scenario.skeleton import skeleton
 
     path = Path(args.file)
     text = skeleton(args.situation, args.language, path.name, catalogue_arg(args))

@@ -74,7 +74,7 @@ def _conf_serve(p: argparse.ArgumentParser) -> None:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from simulator.cli.commands import ui_lang
-    from simulator.core.store import data_dir
+    from simulator.core.results.files import data_dir
     from simulator.serve import server
     from simulator.serve.config import (
         DEFAULT_MAX_SESSIONS,

@@ -11,16 +11,16 @@ from pathlib import Path
 
 from simulator.cli.bulk_grade import _conf_grade, cmd_grade
 from simulator.core.errors import SimulatorError
-from simulator.core.evaluate import evaluate, read_jsonl, table
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
-from simulator.core.library import DEFAULT_SCENARIO, library_roots, resolve, scan
+from simulator.core.grading.evaluate import evaluate, read_jsonl, table
 from simulator.core.practice import Practice
-from simulator.core.render import to_text, transcript_text
-from simulator.core.scenario import load_scenario
-from simulator.core.scenario_spec import json_schema
-from simulator.core.testing import run_tests
-from simulator.core.validate import scenario_files, validate_file, validate_files
+from simulator.core.scenario.format import json_schema
+from simulator.core.scenario.library import DEFAULT_SCENARIO, library_roots, resolve, scan
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.scenario.validate import scenario_files, validate_file, validate_files
+from simulator.core.session.render import to_text, transcript_text
+from simulator.core.session.testing import run_tests
 from simulator.tui.pace import PACES
 
 
@@ -65,7 +65,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 def relay_arg(args: argparse.Namespace) -> tuple[str, ...]:
     """The names given with --relay (none without it); a SimulatorError in the interface
     language when they cannot be used."""
-    from simulator.core.relay import RelayError, parse_names
+    from simulator.core.session.relay import RelayError, parse_names
 
     if getattr(args, "relay", None) is None:
         return ()
@@ -242,8 +242,8 @@ def _conf_validate(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from simulator.core.diagnostics import LABELS, format_problem
-    from simulator.core.library import clash, library_ids
+    from simulator.core.scenario.diagnostics import LABELS, format_problem
+    from simulator.core.scenario.library import clash, library_ids
 
     catalogue = catalogue_arg(args)
     lang = ui_lang(args)
@@ -279,7 +279,7 @@ def _conf_test(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    from simulator.core.diagnostics import format_problem
+    from simulator.core.scenario.diagnostics import format_problem
 
     catalogue = catalogue_arg(args)
     grader = Grader(catalogue)
@@ -313,7 +313,7 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def _print_gaming(path: Path, scenario, grader: Grader) -> tuple[int, int]:
     """The anti-gaming checks, reported like embedded tests; (passed, failed)."""
-    from simulator.core.gaming import check
+    from simulator.core.session.gaming import check
 
     results = check(scenario, grader)
     for result in results:
@@ -331,7 +331,7 @@ TRACE_TAIL = 3
 
 
 def _print_trace_tail(scenario, replies, seed: int, grader: Grader, lang: str) -> None:
-    from simulator.core.trace import to_text, trace
+    from simulator.core.session.trace import to_text, trace
 
     text = to_text(trace(scenario, replies, seed, grader, lang), last=TRACE_TAIL)
     print("\n".join("       " + line if line else "" for line in text.splitlines()))

@@ -24,8 +24,8 @@ def _conf_preview(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_preview(args: argparse.Namespace) -> int:
-    from simulator.core.scenario import load_scenario
-    from simulator.core.store import Store
+    from simulator.core.results.files import Store
+    from simulator.core.scenario.loader import load_scenario
     from simulator.tui.app import make_app
 
     path = Path(args.file)

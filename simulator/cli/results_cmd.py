@@ -107,9 +107,9 @@ def _local_url(args: argparse.Namespace) -> str | None:
 
 def _import(args: argparse.Namespace, url: str | None) -> None:
     from simulator.core.results import open_results
+    from simulator.core.results.files import Store
     from simulator.core.results.recorder import identity
     from simulator.core.results.sync import import_history
-    from simulator.core.store import Store
 
     store = Store()
     with open_results(url) as local:

@@ -13,14 +13,14 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from simulator.core.engine import MAX_REPLY_CHARS, Session, Turn
-from simulator.core.feedback import Report, build_report
 from simulator.core.grading import Grader
-from simulator.core.ownership import Owner
-from simulator.core.progress import Moment
+from simulator.core.results.files import HistoryItem, Store, StoreError, Unfinished
+from simulator.core.results.ownership import Owner
+from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import Recorder
-from simulator.core.scenario import Scenario
-from simulator.core.store import HistoryItem, Store, StoreError, Unfinished
+from simulator.core.scenario.loader import Scenario
+from simulator.core.session.engine import MAX_REPLY_CHARS, Session, Turn
+from simulator.core.session.feedback import Report, build_report
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 

@@ -39,12 +39,12 @@ from simulator.core.errors import Problem, SimulatorError
 from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.library import Library, Roots, library_roots, resolve
 from simulator.core.practice import Practice
-from simulator.core.progress import Moment
+from simulator.core.results.files import Store
+from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import Recorder
-from simulator.core.scenario import Scenario, load_scenario
-from simulator.core.store import Store
+from simulator.core.scenario.library import Library, Roots, library_roots, resolve
+from simulator.core.scenario.loader import Scenario, load_scenario
 from simulator.tui import i18n, progress_nav, resume
 from simulator.tui import pace as pace_mod
 from simulator.tui.screens.base import Translated, translate_bindings

@@ -23,10 +23,10 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
-from simulator.core.dashboard import Poller, Snapshot, heat
 from simulator.core.errors import SimulatorError
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.results import Results
+from simulator.core.results.dashboard import Poller, Snapshot, heat
 from simulator.tui import i18n
 from simulator.tui.screens.base import translate_bindings
 

@@ -15,15 +15,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.core.engine import Session
 from simulator.core.errors import Problem
-from simulator.core.explain import describe
 from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.model import Scenario
 from simulator.core.practice import Practice
-from simulator.core.trace import TurnTrace, trace
-from simulator.core.validate import validate_file
+from simulator.core.scenario.explain import describe
+from simulator.core.scenario.model import Scenario
+from simulator.core.scenario.validate import validate_file
+from simulator.core.session.engine import Session
+from simulator.core.session.trace import TurnTrace, trace
 
 POLL_SECONDS = 0.5
 """How often the file's modification time is looked at."""

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
-from simulator.core.progress import Moment
+from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import ENV_NAME, ENV_TRAINEE
 from simulator.tui import i18n
 from simulator.tui.screens.name import NameDialog

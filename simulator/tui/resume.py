@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
 from simulator.core.practice import Practice
-from simulator.core.store import SessionInUse, StoreError, Unfinished
+from simulator.core.results.files import SessionInUse, StoreError, Unfinished
 from simulator.tui import i18n
 from simulator.tui.i18n import Key
 from simulator.tui.screens.conversation import ConversationScreen

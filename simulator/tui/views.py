@@ -5,10 +5,10 @@ Nothing here grades or decides: it only names and formats what the core returned
 
 from __future__ import annotations
 
-from simulator.core.engine import Turn
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.practice import Practice
-from simulator.core.scenario import Scenario
+from simulator.core.scenario.loader import Scenario
+from simulator.core.session.engine import Turn
 from simulator.tui.i18n import has, t
 from simulator.tui.widgets.chat import Note
 from simulator.tui.widgets.side_panel import MeterView, PersonaView

@@ -8,8 +8,8 @@ import pytest
 
 from simulator.core.practice import Practice
 from simulator.core.results import ResultsError, open_results
+from simulator.core.results.files import Store
 from simulator.core.results.recorder import Recorder, identity
-from simulator.core.store import Store
 
 MODEL = [
     "八年可不容易,街坊都认您,说明您做人实在。",

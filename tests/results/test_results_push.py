@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from simulator.cli import main
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
 from simulator.core.results import Identity, open_results
+from simulator.core.results.files import Store
 from simulator.core.results.sync import import_history, push
-from simulator.core.store import Store
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 
 MODEL = [
     "八年可不容易,街坊都认您,说明您做人实在。",

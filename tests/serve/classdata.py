@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 from datetime import UTC, datetime, timedelta
 
-from simulator.core.feedback import build_report
 from simulator.core.grading import Grader
-from simulator.core.library import resolve
 from simulator.core.results import Identity, Results, result_from_report, turn_record
-from simulator.core.scenario import load_scenario
-from simulator.core.testing import play
+from simulator.core.scenario.library import resolve
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.feedback import build_report
+from simulator.core.session.testing import play
 
 SCENARIO = "preloan-supermarket"
 TRAINEES = [

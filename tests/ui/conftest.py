@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from simulator.core.store import Store
+from simulator.core.results.files import Store
 from simulator.tui.app import SimulatorApp, make_app
 from tests.ui.helpers import MINI
 

@@ -74,9 +74,9 @@ async def no_blink(pilot: Pilot) -> None:
 
 def expected(replies: list[str] = MODEL_REPLIES):
     """What the core itself says about these replies (so tests follow grader tuning)."""
-    from simulator.core.engine import Session
-    from simulator.core.feedback import build_report
-    from simulator.core.scenario import load_scenario
+    from simulator.core.scenario.loader import load_scenario
+    from simulator.core.session.engine import Session
+    from simulator.core.session.feedback import build_report
 
     session = Session.start(load_scenario(MINI))
     for reply in replies:

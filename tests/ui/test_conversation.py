@@ -7,7 +7,7 @@ import json
 import pytest
 from textual.widgets import TextArea
 
-from simulator.core.engine import MAX_REPLY_CHARS
+from simulator.core.session.engine import MAX_REPLY_CHARS
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.feedback import FeedbackScreen

@@ -7,19 +7,19 @@ from pathlib import Path
 import pytest
 from textual.widgets import DataTable
 
-from simulator.core import dashboard
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.results import (
     Identity,
     Results,
     TechniqueCell,
+    dashboard,
     open_results,
     result_from_report,
     turn_record,
 )
-from simulator.core.scenario import load_scenario
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 from simulator.tui.dashboard import DashboardApp
 from tests.test_relay import RELAY_REPLIES
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, settle

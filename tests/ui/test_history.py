@@ -6,10 +6,10 @@ from datetime import UTC, datetime
 
 from textual.widgets import DataTable
 
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store
+from simulator.core.results.files import Store
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 from simulator.tui.screens.feedback import FeedbackScreen
 from simulator.tui.screens.history import HistoryScreen, when_text
 from simulator.tui.screens.library import LibraryScreen

@@ -8,12 +8,12 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select
 
-from simulator.core import scoring
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
-from simulator.core.library import default_root
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store
+from simulator.core.results.files import Store
+from simulator.core.scenario import scoring
+from simulator.core.scenario.library import default_root
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.dialogs import ProblemsDialog
 from simulator.tui.screens.feedback import FeedbackScreen

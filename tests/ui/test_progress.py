@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from textual.widgets import DataTable, Input, OptionList
 
 from simulator.core.practice import Practice
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store
+from simulator.core.results.files import Store
+from simulator.core.scenario.loader import load_scenario
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.feedback import FeedbackScreen
 from simulator.tui.screens.library import LibraryScreen

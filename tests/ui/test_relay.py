@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from simulator.core.engine import Session
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store, Unfinished
+from simulator.core.results.files import Store, Unfinished
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.engine import Session
 from simulator.tui.screens.briefing import BriefingScreen
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog

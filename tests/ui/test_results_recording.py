@@ -4,7 +4,7 @@ the session goes on (the JSON history keeps it)."""
 from __future__ import annotations
 
 from simulator.core.results import open_results
-from simulator.core.store import Store
+from simulator.core.results.files import Store
 from simulator.tui.screens.feedback import FeedbackScreen
 from tests.ui.helpers import MODEL_REPLIES, send, settle
 

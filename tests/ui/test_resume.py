@@ -9,9 +9,9 @@ import sys
 
 from textual.widgets import TextArea
 
-from simulator.core.engine import Session
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store, StoreError, Unfinished
+from simulator.core.results.files import Store, StoreError, Unfinished
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.engine import Session
 from simulator.tui.app import SimulatorApp
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog

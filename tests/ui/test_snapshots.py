@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 import pytest
 
-from simulator.core.engine import Session
-from simulator.core.feedback import build_report
-from simulator.core.scenario import load_scenario
-from simulator.core.store import Store, Unfinished
+from simulator.core.results.files import Store, Unfinished
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import build_report
 from simulator.tui.widgets.chat import ChatLog
 from tests.ui.helpers import MINI, MODEL_REPLIES, no_blink, send, settle
 

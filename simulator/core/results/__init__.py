@@ -60,9 +60,9 @@ def open_results(url: str | None = None) -> Results:
     Raises ResultsError (English and Chinese) when it cannot be reached or migrated.
     """
     from simulator.core.results.database import Database
+    from simulator.core.results.files import data_dir
     from simulator.core.results.migrate import upgrade
     from simulator.core.results.store import Results
-    from simulator.core.store import data_dir
 
     db = Database(url if url else default_url(data_dir()))
     try:

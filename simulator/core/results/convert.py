@@ -9,9 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.core import scoring
-from simulator.core.engine import Turn
-from simulator.core.feedback import Report
 from simulator.core.results.records import (
     Identity,
     MissedOpportunity,
@@ -19,6 +16,9 @@ from simulator.core.results.records import (
     SessionResult,
     TurnRecord,
 )
+from simulator.core.scenario import scoring
+from simulator.core.session.engine import Turn
+from simulator.core.session.feedback import Report
 
 
 def turn_record(turn: Turn, author: str, score_so_far: int, at: str) -> TurnRecord:

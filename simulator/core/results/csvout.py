@@ -10,8 +10,8 @@ import csv
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from simulator.core.results.files import StoreError
 from simulator.core.results.records import SessionResult
-from simulator.core.store import StoreError
 
 SESSION_COLUMNS = (
     "session_id",

@@ -20,12 +20,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.core.engine import Session, Turn
 from simulator.core.errors import SimulatorError
-from simulator.core.feedback import Report, build_report
 from simulator.core.results.config import ResultsError, default_url
 from simulator.core.results.convert import result_from_report, turn_record
 from simulator.core.results.records import Identity
+from simulator.core.session.engine import Session, Turn
+from simulator.core.session.feedback import Report, build_report
 
 if TYPE_CHECKING:
     from simulator.core.results.store import Results

@@ -12,9 +12,9 @@ from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
+from simulator.core.results.files import StoreError
 from simulator.core.results.records import LeaderRow, Mistake, SessionResult
 from simulator.core.results.svg import score_chart, technique_chart
-from simulator.core.store import StoreError
 
 WORDS: dict[str, dict[str, str]] = {
     "zh": {

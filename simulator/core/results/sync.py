@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from simulator.core.results.convert import result_from_report
+from simulator.core.results.files import Store, StoreError
 from simulator.core.results.records import Identity
 from simulator.core.results.store import Results
-from simulator.core.store import Store, StoreError
 
 
 @dataclass(frozen=True)

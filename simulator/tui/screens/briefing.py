@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet, Static
 
-from simulator.core.relay import RelayError, parse_names
-from simulator.core.scenario import Scenario
+from simulator.core.scenario.loader import Scenario
+from simulator.core.session.relay import RelayError, parse_names
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import bullet, join_names, labelled
 

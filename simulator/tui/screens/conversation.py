@@ -21,9 +21,9 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Static, TextArea
 from textual.worker import Worker
 
-from simulator.core.engine import MAX_REPLY_CHARS, Turn
 from simulator.core.errors import SimulatorError
 from simulator.core.practice import Practice, check_reply
+from simulator.core.session.engine import MAX_REPLY_CHARS, Turn
 from simulator.tui import views
 from simulator.tui.pace import typing_delay
 from simulator.tui.screens.base import SimScreen

@@ -8,8 +8,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from simulator.core.diagnostics import format_problem
 from simulator.core.errors import Problem
+from simulator.core.scenario.diagnostics import format_problem
 from simulator.tui.screens.base import SimDialog
 
 

@@ -18,11 +18,11 @@ from textual.message import Message
 from textual.widgets import Button, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from simulator.core import relay
 from simulator.core.cjk import tidy
 from simulator.core.errors import SimulatorError
-from simulator.core.feedback import Report
-from simulator.core.transcript import TranscriptTurn
+from simulator.core.session import relay
+from simulator.core.session.feedback import Report
+from simulator.core.session.transcript import TranscriptTurn
 from simulator.tui import views
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.widgets.charts import MeterChart, Series, TechniqueBars, TechniqueRow

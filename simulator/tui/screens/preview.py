@@ -27,7 +27,7 @@ from textual.timer import Timer
 
 from simulator.core.errors import SimulatorError
 from simulator.core.practice import Practice
-from simulator.core.scenario import Scenario
+from simulator.core.scenario.loader import Scenario
 from simulator.tui.live import POLL_SECONDS, Loaded, Watched, debug_view, replay, replies_of
 from simulator.tui.screens.base import translate_tree
 from simulator.tui.screens.conversation import ConversationScreen

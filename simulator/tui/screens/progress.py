@@ -1,7 +1,7 @@
 """Progress over time: each technique's trend across sessions, the best per scenario, and
 the retry list (错题集) where Enter starts the scenario again at that very moment.
 
-Everything shown is computed by simulator.core.progress from the saved history; this
+Everything shown is computed by simulator.core.results.progress from the saved history; this
 screen only lays it out and posts what the trainee asked for.
 """
 
@@ -18,8 +18,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from simulator.core import progress
-from simulator.core.progress import Moment, Progress
+from simulator.core.results import progress
+from simulator.core.results.progress import Moment, Progress
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.screens.history import when_text
 from simulator.tui.widgets.trend import TrendChart, TrendRow

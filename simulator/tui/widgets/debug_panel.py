@@ -2,7 +2,7 @@
 
 `debug_content` turns what the preview knows (a `DebugView`, the problems of the last
 reading, the version shown) into one block of text; the widget only scrolls it. The
-explanations are `simulator trace`'s own (core/trace.py), in the interface language.
+explanations are `simulator trace`'s own (core/session/trace.py), in the interface language.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from simulator.core.diagnostics import localise
 from simulator.core.errors import Problem
-from simulator.core.trace import words
+from simulator.core.scenario.diagnostics import localise
+from simulator.core.session.trace import words
 from simulator.tui import i18n
 from simulator.tui.live import DebugView
 

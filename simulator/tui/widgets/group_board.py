@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from simulator.core.relay import Group, Person
+from simulator.core.session.relay import Group, Person
 
 
 class GroupBoard(VerticalScroll):

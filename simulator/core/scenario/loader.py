@@ -13,11 +13,12 @@ from typing import Any
 
 from rapidfuzz import process
 
-from simulator.core import conditions as c
 from simulator.core.cjk import tidy_tree
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.grading.catalogue import Catalogue, builtin
-from simulator.core.model import (
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario.format import SCENARIO
+from simulator.core.scenario.model import (
     Beat,
     Effect,
     Ending,
@@ -32,7 +33,6 @@ from simulator.core.model import (
     TestCase,
     Transition,
 )
-from simulator.core.scenario_spec import SCENARIO
 from simulator.core.spec import check
 from simulator.core.yamlsafe import Document, load_file, load_text
 
@@ -79,8 +79,8 @@ remaining checks can read, so they run too and one run reports everything."""
 
 def build(doc: Document, catalogue: Catalogue | None = None, source: str = "") -> Scenario:
     """Check a parsed document and build the Scenario, or raise ScenarioError."""
-    from simulator.core.references import check_references
-    from simulator.core.soundness import check_soundness
+    from simulator.core.scenario.references import check_references
+    from simulator.core.scenario.soundness import check_soundness
 
     catalogue = catalogue or builtin()
     problems: list[Problem] = list(doc.slips)

@@ -12,10 +12,10 @@ from collections import deque
 from collections.abc import Collection
 from typing import Any
 
-from simulator.core import conditions as c
 from simulator.core.errors import Problem
-from simulator.core.model import Scenario
-from simulator.core.scoring import ENDING_VALUE, PASSING_ENDINGS
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario.model import Scenario
+from simulator.core.scenario.scoring import ENDING_VALUE, PASSING_ENDINGS
 from simulator.core.yamlsafe import Document
 
 

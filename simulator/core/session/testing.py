@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.core.engine import Session
-from simulator.core.feedback import Report, build_report
 from simulator.core.grading import Grader
-from simulator.core.model import Scenario, TestCase
+from simulator.core.scenario.model import Scenario, TestCase
+from simulator.core.session.engine import Session
+from simulator.core.session.feedback import Report, build_report
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from pathlib import Path
 from simulator.core import yamlsafe
 from simulator.core.errors import Problem, ScenarioError, SimulatorError
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.model import Scenario
-from simulator.core.scenario import load_scenario
-from simulator.core.validate import scenario_files
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.scenario.model import Scenario
+from simulator.core.scenario.validate import scenario_files
 
 DEFAULT_SCENARIO = "preloan-supermarket"
 """What `make play` and the headless demo open when nothing is named."""
@@ -32,10 +32,11 @@ Roots = str | Path | Sequence[str | Path] | None
 
 def bundled_root() -> Path:
     """The repository's scenarios/ folder, else the installed copy."""
-    checkout = Path(__file__).resolve().parents[2] / "scenarios"
+    package = Path(__file__).resolve().parents[2]  # simulator/
+    checkout = package.parent / "scenarios"
     if checkout.is_dir():
         return checkout
-    return Path(__file__).resolve().parents[1] / "scenarios"  # shipped as simulator/scenarios
+    return package / "scenarios"  # shipped as simulator/scenarios
 
 
 default_root = bundled_root

@@ -17,10 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from simulator.core import conditions as c
 from simulator.core.grading import Evidence
 from simulator.core.grading.clauses import clause_kind, clauses, is_confirm_tag
 from simulator.core.grading.normalise import Normalised
+from simulator.core.scenario import conditions as c
 
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]+|\.(?=\s|$)")
 _REQUEST = {

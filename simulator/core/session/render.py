@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from simulator.core.feedback import Report
-from simulator.core.relay import person_lines
+from simulator.core.session.feedback import Report
+from simulator.core.session.relay import person_lines
 
 LABELS = {
     "zh": {

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from simulator.core.feedback import build_report
 from simulator.core.grading import Grader
-from simulator.core.model import Scenario
-from simulator.core.testing import play
+from simulator.core.scenario.model import Scenario
+from simulator.core.session.feedback import build_report
+from simulator.core.session.testing import play
 
 TURNS = 40
 """Replies played by each check: more than any scenario's max_turns."""

@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from simulator.core.feedback import Report
+from simulator.core.session.feedback import Report
 
 if TYPE_CHECKING:
-    from simulator.core.store import HistoryItem, Store
+    from simulator.core.results.files import HistoryItem, Store
 
 TREND_STEP = 0.1
 """The latest rate must differ from the earlier mean by more than this to count as a move."""
@@ -161,7 +161,7 @@ def compute(history: list[tuple[HistoryItem, Report]], unreadable: int = 0) -> P
 
 def load(store: Store) -> Progress:
     """The progress in a store's history (reports that cannot be read are counted, not fatal)."""
-    from simulator.core.store import StoreError
+    from simulator.core.results.files import StoreError
 
     pairs, unreadable = [], 0
     for item in store.history():

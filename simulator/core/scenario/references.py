@@ -15,7 +15,7 @@ def _ids(value: Any) -> list[str]:
 
 def check_references(scenario: Any, doc: Document, catalogue: Catalogue) -> list[Problem]:
     """Problems for unknown beats, endings, techniques, pitfalls, facts and meters."""
-    from simulator.core.scenario import suggest
+    from simulator.core.scenario.loader import suggest
 
     problems: list[Problem] = []
     data = doc.data

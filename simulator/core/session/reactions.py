@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from simulator.core import conditions as c
-from simulator.core.model import Beat, Persona
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario.model import Beat, Persona
 from simulator.core.yamlsafe import load_text
 
 LANGUAGES = ("zh", "en")
@@ -34,8 +34,10 @@ class Default:
 @cache
 def catalogue() -> dict[str, Default]:
     """The built-in reactions, per pitfall id."""
-    name = "simulator/core/data/reactions.yaml"
-    text = resources.files("simulator.core").joinpath("data/reactions.yaml").read_text("utf-8")
+    name = "simulator/core/session/data/reactions.yaml"
+    text = (
+        resources.files("simulator.core.session").joinpath("data/reactions.yaml").read_text("utf-8")
+    )
     data = load_text(text, name).data
     if not isinstance(data, dict) or not isinstance(data.get("reactions"), dict):
         raise ValueError(f"{name}: expected a 'reactions' mapping")

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 
 from simulator.core.grading import Grader
 from simulator.core.grading.normalise import squash
-from simulator.core.model import Beat, Scenario
+from simulator.core.scenario.model import Beat, Scenario
 
 CLOSE_RATIO = 85
 """A reply at least this similar (0-100) to the model reply counts as taking the moment."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator.core import conditions as c
+from simulator.core.scenario import conditions as c
 from simulator.core.yamlsafe import Document
 
 

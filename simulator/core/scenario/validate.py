@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from simulator.core import conditions as c
-from simulator.core import scoring
 from simulator.core.errors import Problem, ScenarioError
 from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.model import Beat, Scenario
-from simulator.core.scenario import load_scenario
-from simulator.core.soundness import reachable
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario import scoring
+from simulator.core.scenario.loader import load_scenario
+from simulator.core.scenario.model import Beat, Scenario
+from simulator.core.scenario.soundness import reachable
 
 
 def _can_hold(cond: c.Cond, scenario: Scenario) -> bool:

@@ -15,15 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from simulator.core import conditions as c
-from simulator.core import reactions
-from simulator.core.asking import Sentence, addressed, named_techniques, split
 from simulator.core.errors import SessionError
 from simulator.core.grading import Evidence, Grader
 from simulator.core.grading.context import WARMING
 from simulator.core.grading.normalise import normalise, squash
 from simulator.core.grading.structure import stuffed
-from simulator.core.model import Beat, Line, Scenario
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario.model import Beat, Line, Scenario
+from simulator.core.session import reactions
+from simulator.core.session.asking import Sentence, addressed, named_techniques, split
 
 MAX_REPLY_CHARS = 2000
 """Longer replies are refused by the interfaces; the engine clips to this."""

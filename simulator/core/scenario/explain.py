@@ -7,7 +7,7 @@ reads the same wherever it is shown. Ids stay ids: they are what the trainer typ
 
 from __future__ import annotations
 
-from simulator.core import conditions as c
+from simulator.core.scenario import conditions as c
 
 _SYMBOL = {"gte": "≥", "gt": ">", "lte": "≤", "lt": "<", "eq": "="}
 _NEGATED = {"gte": "<", "gt": "≤", "lte": ">", "lt": "≥", "eq": "≠"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from simulator.core import conditions
+from simulator.core.scenario import conditions
 from simulator.core.spec import F, to_schema
 
 FORMAT_VERSION = 1

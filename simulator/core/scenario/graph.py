@@ -12,8 +12,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from simulator.core.explain import describe
-from simulator.core.model import Scenario
+from simulator.core.scenario.explain import describe
+from simulator.core.scenario.model import Scenario
 
 KIND_COLOURS = {
     "success": ("#d4edda", "#1e7e34"),

@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from simulator.core import scoring
-from simulator.core.engine import Session, Turn
-from simulator.core.teaching import close_to_model, merge, model_for
-from simulator.core.transcript import TranscriptTurn
+from simulator.core.scenario import scoring
+from simulator.core.session.engine import Session, Turn
+from simulator.core.session.teaching import close_to_model, merge, model_for
+from simulator.core.session.transcript import TranscriptTurn
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.core import conditions as c
-from simulator.core.engine import Session, Turn
-from simulator.core.explain import explain
 from simulator.core.grading import Grader
-from simulator.core.model import Scenario
+from simulator.core.scenario import conditions as c
+from simulator.core.scenario.explain import explain
+from simulator.core.scenario.model import Scenario
+from simulator.core.session.engine import Session, Turn
 
 _W = {
     "zh": {

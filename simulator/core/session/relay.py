@@ -14,9 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.core import scoring
 from simulator.core.errors import SimulatorError
-from simulator.core.feedback import Report
+from simulator.core.scenario import scoring
+from simulator.core.session.feedback import Report
 
 MIN_PEOPLE, MAX_PEOPLE = 2, 12
 """A relay needs at least two people; more than twelve is no longer a relay on one screen."""

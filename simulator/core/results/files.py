@@ -34,12 +34,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from simulator.core import ownership, scoring
 from simulator.core.errors import SimulatorError
-from simulator.core.feedback import Opportunity, PitfallHit, Report, TechniqueResult
-from simulator.core.render import to_json, to_text, transcript_text
-from simulator.core.saferead import Damaged, check_fields, read_record
-from simulator.core.transcript import TranscriptTurn
+from simulator.core.results import ownership
+from simulator.core.results.saferead import Damaged, check_fields, read_record
+from simulator.core.scenario import scoring
+from simulator.core.session.feedback import Opportunity, PitfallHit, Report, TechniqueResult
+from simulator.core.session.render import to_json, to_text, transcript_text
+from simulator.core.session.transcript import TranscriptTurn
 
 SCHEMA = 1
 """Version of every record written here."""

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from simulator.core.saferead import Damaged, read_record
+from simulator.core.results.saferead import Damaged, read_record
 
 
 @dataclass(frozen=True)
