@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -25,22 +25,40 @@ CORE_TECHNIQUES = ("praise", "probing", "pressure", "empathy")
 
 @dataclass(frozen=True)
 class Cue:
-    """One pattern that is evidence for a technique or pitfall."""
+    """One pattern that is evidence for a technique or pitfall.
 
-    pattern: re.Pattern[str]
-    """Compiled against folded text."""
+    Patterns are kept as text and compiled when first used: compiling the catalogue's
+    377 cues took a third of a second, and the library needs none of them to be listed.
+    (Every pattern is known to compile: an organisation's when its file is loaded, the
+    shipped ones by a test.)
+    """
+
+    source: str
+    """The pattern, matched against folded text."""
     weight: float
     """How strongly one match alone counts, 0..1."""
     name: str
     """Rule name reported as evidence, e.g. "praise/zh/3"."""
     where: str = "any"
     """Clause kind it must sit in: question, statement or any."""
-    ctx: re.Pattern[str] | None = None
+    ctx_source: str | None = None
     """The customer's previous line must match this, when set."""
-    not_ctx: re.Pattern[str] | None = None
+    not_ctx_source: str | None = None
     """The customer's previous line must not match this, when set."""
     negatable: bool = True
     """A negation just before the match cancels it."""
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source)
+
+    @cached_property
+    def ctx(self) -> re.Pattern[str] | None:
+        return None if self.ctx_source is None else re.compile(self.ctx_source)
+
+    @cached_property
+    def not_ctx(self) -> re.Pattern[str] | None:
+        return None if self.not_ctx_source is None else re.compile(self.not_ctx_source)
 
 
 @dataclass(frozen=True)
@@ -94,13 +112,16 @@ def _compile(
     pattern: Any,
     problems: list[Problem],
     trusted: bool = False,
-) -> re.Pattern[str] | None:
-    """A cue's pattern, compiled; an organisation's is first checked for exponential time
-    (the shipped catalogue's are checked once, by a test, not at every start)."""
+) -> str | None:
+    """A cue's pattern once checked: an organisation's must compile and not take exponential
+    time; the shipped catalogue's are checked once, by a test, not at every start (`Cue`
+    compiles each when first used)."""
     if not isinstance(pattern, str) or not pattern:
         problems.append(doc.problem(path, "E011", "a cue pattern must be non-empty text"))
         return None
-    danger = None if trusted else risk(pattern)
+    if trusted:
+        return pattern
+    danger = risk(pattern)
     if danger is not None:
         problems.append(
             doc.problem(
@@ -113,7 +134,8 @@ def _compile(
         )
         return None
     try:
-        return re.compile(pattern)
+        re.compile(pattern)
+        return pattern
     except re.error as error:
         problems.append(
             doc.problem(
