@@ -18,9 +18,12 @@ sys.path.insert(0, str(ROOT))
 
 from simulator.core.grading import Grader  # noqa: E402
 from simulator.core.grading.bank import load_bank  # noqa: E402
-from simulator.core.scenario.library import default_root, scan  # noqa: E402
+from simulator.core.scenario.library import (  # noqa: E402
+    default_root,
+    scan,
+    scenario_files,  # noqa: E402
+)
 from simulator.core.scenario.loader import load_scenario  # noqa: E402
-from simulator.core.scenario.validate import scenario_files  # noqa: E402
 from simulator.core.session.engine import Session  # noqa: E402
 
 

@@ -85,16 +85,22 @@ asyncio.run(main())
 """
 
 
-def cold_start(library: Path) -> float:
-    """A new Python process: imports, app start, library listed (what `simulator` costs)."""
+def cold_start(library: Path, data: str | None = None) -> float:
+    """A new Python process: imports, app start, library listed (what `simulator` costs).
+
+    data: the data folder (None: the one in the environment, whose library index the
+    earlier starts wrote; a new empty folder measures a first start, with no index)."""
     start = time.time()
+    env = {**os.environ, "SIMULATOR_TRAINEE_NAME": "bench"}  # no first-start name dialog
+    if data is not None:
+        env["SIMULATOR_DATA_DIR"] = data
     out = subprocess.run(
         [sys.executable, "-c", COLD, str(start), str(library)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=True,
-        env={**os.environ, "SIMULATOR_TRAINEE_NAME": "bench"},  # no first-start name dialog
+        env=env,
         timeout=120,
     )
     return float(out.stdout.strip().splitlines()[-1])
@@ -172,7 +178,10 @@ async def main(n: int, library: Path | None, size: tuple[int, int]) -> None:
             library.mkdir()
             shutil.copy(MINI, library / MINI.name)
         cold = [cold_start(library) for _ in range(max(3, n // 4))]
-        bundled = [cold_start(default_root()) for _ in range(max(3, n // 4))]
+        first = [
+            cold_start(default_root(), tempfile.mkdtemp(dir=tmp)) for _ in range(max(3, n // 4))
+        ]
+        bundled = [cold_start(default_root()) for _ in range(max(3, n // 4) + 1)][1:]
         bare = [bare_start() for _ in range(max(3, n // 4))]
         await launch_library(library, size)  # warm imports and caches once
         lib = [await launch_library(library, size) for _ in range(n)]
@@ -185,6 +194,7 @@ async def main(n: int, library: Path | None, size: tuple[int, int]) -> None:
             paced[pace] = [t for _ in range(max(2, n // 5)) for t in await replies(size, pace)]
     print(f"terminal {size[0]}x{size[1]}, library {library}")
     print(summary("new process → library listed (cold)", cold))
+    print(summary("first start (no library index) → bundled library listed", first))
     print(summary("new process → bundled library (22 scenarios) listed (cold)", bundled))
     print(summary("new process → bare Textual app with a list (cold)", bare))
     print(

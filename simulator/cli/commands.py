@@ -16,9 +16,15 @@ from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.evaluate import evaluate, read_jsonl, table
 from simulator.core.practice import Practice
 from simulator.core.scenario.format import json_schema
-from simulator.core.scenario.library import DEFAULT_SCENARIO, library_roots, resolve, scan
+from simulator.core.scenario.library import (
+    DEFAULT_SCENARIO,
+    library_roots,
+    resolve,
+    scan,
+    scenario_files,
+)
 from simulator.core.scenario.loader import load_scenario
-from simulator.core.scenario.validate import scenario_files, validate_file, validate_files
+from simulator.core.scenario.validate import validate_file, validate_files
 from simulator.core.session.render import to_text, transcript_text
 from simulator.core.session.testing import run_tests
 from simulator.tui.pace import PACES

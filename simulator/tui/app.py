@@ -23,10 +23,12 @@ Keys (all shown in the footer of the screen where they apply):
 from __future__ import annotations
 
 import argparse
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -36,25 +38,27 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from simulator.core.errors import Problem, SimulatorError
-from simulator.core.grading import Grader
 from simulator.core.grading import catalogue as catalogue_mod
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.practice import Practice
 from simulator.core.results.files import Store
-from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import Recorder
+from simulator.core.scenario.index import catalogue_key
 from simulator.core.scenario.library import Library, Roots, library_roots, resolve
-from simulator.core.scenario.loader import Scenario, load_scenario
 from simulator.tui import i18n, progress_nav, resume
 from simulator.tui import pace as pace_mod
 from simulator.tui.screens.base import Translated, translate_bindings
-from simulator.tui.screens.briefing import BriefingScreen
-from simulator.tui.screens.conversation import ConversationScreen
-from simulator.tui.screens.dialogs import ProblemsDialog
-from simulator.tui.screens.feedback import FeedbackScreen
-from simulator.tui.screens.history import HistoryScreen
 from simulator.tui.screens.library import LibraryScreen
-from simulator.tui.screens.progress import ProgressScreen
+
+if TYPE_CHECKING:  # the screens past the library, and the grader, load when first needed
+    from simulator.core.grading import Grader
+    from simulator.core.practice import Practice
+    from simulator.core.results.progress import Moment
+    from simulator.core.scenario.model import Scenario
+    from simulator.tui.screens.briefing import BriefingScreen
+    from simulator.tui.screens.conversation import ConversationScreen
+    from simulator.tui.screens.feedback import FeedbackScreen
+    from simulator.tui.screens.history import HistoryScreen
+    from simulator.tui.screens.progress import ProgressScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -89,6 +93,8 @@ class AppConfig:
     """Names taking turns in a hot-seat relay for `start` (empty: one trainee)."""
     preview: bool = False
     """Open `start` in the live preview (`simulator preview`): a debug panel, reloads on save."""
+    catalogue_key: str = "builtin"
+    """Which catalogue this is (the organisation's file and its stamp), for the library index."""
 
 
 class SimulatorApp(App[int]):
@@ -143,8 +149,8 @@ class SimulatorApp(App[int]):
         """How the app was started."""
         self.library: Library | None = None
         """The last library scan (set by the library screen)."""
-        self.grader = Grader(config.catalogue)
-        """One grader for every session."""
+        self._grader: Grader | None = None
+        self._grader_lock = threading.Lock()
         self._resume_offered = False
         self._warming = False
         prefs = config.store.prefs()
@@ -184,6 +190,17 @@ class SimulatorApp(App[int]):
         if self.config.recorder is not None:
             self.run_worker(self.config.recorder.prepare, thread=True, group="results")
 
+    @property
+    def grader(self) -> Grader:
+        """One grader for every session, made when first needed (the warm-up thread makes
+        it, unless a session asks first)."""
+        with self._grader_lock:
+            if self._grader is None:
+                from simulator.core.grading import Grader
+
+                self._grader = Grader(self.config.catalogue)
+            return self._grader
+
     def _load_grader(self) -> None:
         self.grader.warm()
 
@@ -220,8 +237,7 @@ class SimulatorApp(App[int]):
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded
-            and isinstance(self.screen, ConversationScreen)
-            and self.screen.skip_typing()
+            and _skips_typing(self.screen)
             and not any(b.priority for b in self._bindings.key_to_bindings.get(event.key, []))
         ):
             return
@@ -264,6 +280,9 @@ class SimulatorApp(App[int]):
         yield cmd("cmd.history", self.show_history)
         yield cmd("cmd.progress", self.show_progress)
         yield cmd("cmd.name", lambda: progress_nav.ask_name(self))
+        from simulator.tui.screens.conversation import ConversationScreen
+        from simulator.tui.screens.feedback import FeedbackScreen
+
         if isinstance(screen, ConversationScreen):
             if screen.practice.coach and not screen.practice.finished:
                 yield cmd("cmd.hint", screen.action_hint)
@@ -296,12 +315,17 @@ class SimulatorApp(App[int]):
         """A scenario already loaded (library or the one started with)."""
         entry = self.library.get(scenario_id) if self.library else None
         if entry is not None:
-            return entry.scenario
+            try:
+                return entry.scenario
+            except SimulatorError:  # changed since it was listed: load it again below
+                pass
         start = self.config.start
         return start if start is not None and start.id == scenario_id else None
 
     def find_scenario(self, scenario_id: str, source: str = "") -> Scenario:
         """A loaded scenario, else load it from its file or the library; raises SimulatorError."""
+        from simulator.core.scenario.loader import load_scenario
+
         found = self.scenario_by_id(scenario_id)
         if found is not None:
             return found
@@ -312,6 +336,8 @@ class SimulatorApp(App[int]):
         return load_scenario(resolve(scenario_id, self.config.library), self.config.catalogue)
 
     def show_problems(self, broken: dict[str, list[Problem]]) -> None:
+        from simulator.tui.screens.dialogs import ProblemsDialog
+
         self.push_screen(ProblemsDialog(broken))
 
     # ---- navigation ----------------------------------------------------------------------------
@@ -325,6 +351,9 @@ class SimulatorApp(App[int]):
         at: Moment | None = None,
     ) -> bool:
         """Open a conversation (at a past moment with `at`); False when it cannot start."""
+        from simulator.core.practice import Practice
+        from simulator.tui.screens.conversation import ConversationScreen
+
         self.warm_up()
         try:
             practice = Practice.new(
@@ -363,6 +392,8 @@ class SimulatorApp(App[int]):
         """Back to the history when it is already open underneath (a feedback reopened from it),
         else open it: the stack never holds two histories, so feedback -> history -> feedback
         -> history can go round without growing."""
+        from simulator.tui.screens.history import HistoryScreen
+
         if any(isinstance(s, HistoryScreen) for s in self.screen_stack):
             while not isinstance(self.screen, HistoryScreen):
                 self.pop_screen()
@@ -390,12 +421,21 @@ class SimulatorApp(App[int]):
     def show_feedback(self, practice: Practice) -> None:
         if practice.save_error is not None:
             self.error(practice.save_error)
+        from simulator.tui.screens.feedback import FeedbackScreen
+
         report = practice.finish()
         self.results_warning(practice)
         self.switch_screen(FeedbackScreen(report, mode=practice.mode, can_retry=True))
 
     def on_library_screen_chosen(self, message: LibraryScreen.Chosen) -> None:
-        self.push_screen(BriefingScreen(message.entry.scenario))
+        from simulator.tui.screens.briefing import BriefingScreen
+
+        try:
+            scenario = message.entry.scenario  # loaded now when the list came from the index
+        except SimulatorError as error:  # the file changed since it was listed
+            self.error(error)
+            return
+        self.push_screen(BriefingScreen(scenario))
 
     def on_library_screen_history_requested(self) -> None:
         self.show_history()
@@ -430,6 +470,8 @@ class SimulatorApp(App[int]):
             self.error(error)
             return
         can_retry = self.scenario_by_id(report.scenario) is not None or self.config.start is None
+        from simulator.tui.screens.feedback import FeedbackScreen
+
         self.push_screen(FeedbackScreen(report, mode=message.item.mode, can_retry=can_retry))
 
     def on_history_screen_closed(self) -> None:
@@ -444,6 +486,12 @@ class SimulatorApp(App[int]):
                 resume.offer(self)  # a session to resume comes first; the name can wait
             else:  # the first start: the trainee's name (once, skippable)
                 progress_nav.ask_name(self, then=lambda: resume.offer(self))
+
+
+def _skips_typing(screen: Screen) -> bool:
+    """The screen is a conversation whose customer is "typing", and the pause ends now."""
+    skip = getattr(screen, "skip_typing", None)
+    return bool(callable(skip) and skip())
 
 
 def make_app(
@@ -483,10 +531,12 @@ def make_app(
     root = tuple(library_roots(library, bundled=bundled))
     start = None
     if scenario is not None:
+        from simulator.core.scenario.loader import load_scenario
+
         start = (
-            scenario
-            if isinstance(scenario, Scenario)
-            else load_scenario(resolve(str(scenario), root), catalogue)
+            load_scenario(resolve(str(scenario), root), catalogue)
+            if isinstance(scenario, str | Path)
+            else scenario
         )
     chosen_theme = (
         theme or (prefs.get("theme") if prefs.get("theme") in (DARK, LIGHT) else None) or DARK
@@ -505,6 +555,7 @@ def make_app(
         recorder=Recorder.for_data_folder(store.root, results_db, prefs) if record else None,
         relay=tuple(relay),
         preview=preview and start is not None,
+        catalogue_key=catalogue_key(techniques),
     )
     return SimulatorApp(config)
 

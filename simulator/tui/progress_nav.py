@@ -11,13 +11,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
-from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import ENV_NAME, ENV_TRAINEE
 from simulator.tui import i18n
 from simulator.tui.screens.name import NameDialog
-from simulator.tui.screens.progress import ProgressScreen
 
 if TYPE_CHECKING:
+    from simulator.core.results.progress import Moment
     from simulator.tui.app import SimulatorApp
 
 PREF = "trainee"
@@ -42,6 +41,8 @@ def name_asked(prefs: dict[str, object]) -> bool:
 def show(app: SimulatorApp) -> None:
     """Back to the progress screen when it is underneath (rebuilt: a session may have finished
     meanwhile), else open it: the stack never holds two."""
+    from simulator.tui.screens.progress import ProgressScreen
+
     if any(isinstance(s, ProgressScreen) for s in app.screen_stack):
         while not isinstance(app.screen, ProgressScreen):
             app.pop_screen()
@@ -74,8 +75,9 @@ def set_name(app: SimulatorApp, name: str, *, quiet: bool = False) -> None:
         key = "name.saved" if name else "name.cleared"
         app.notify(i18n.t(key, app.ui_lang, name=name))
     for screen in app.screen_stack:
-        if isinstance(screen, ProgressScreen):
-            app.call_later(screen.reload)
+        reload = getattr(screen, "reload", None)  # the progress screen shows the name
+        if type(screen).__name__ == "ProgressScreen" and callable(reload):
+            app.call_later(reload)
 
 
 def retry(app: SimulatorApp, moment: Moment) -> None:

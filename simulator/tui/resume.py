@@ -11,11 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
-from simulator.core.practice import Practice
 from simulator.core.results.files import SessionInUse, StoreError, Unfinished
 from simulator.tui import i18n
 from simulator.tui.i18n import Key
-from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.history import when_text
 
@@ -92,6 +90,8 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
     """Replay a saved session into a conversation; if it cannot be, say why and offer to discard it."""
     try:
         scenario = app.find_scenario(saved.scenario_id, saved.source)
+        from simulator.core.practice import Practice
+
         practice = Practice.resume(
             saved,
             scenario,
@@ -121,6 +121,8 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
             answered,
         )
         return
+    from simulator.tui.screens.conversation import ConversationScreen
+
     app.push_screen(ConversationScreen(practice))
     app.notify(i18n.t("chat.resumed", app.ui_lang))
     if practice.took_over is not None:

@@ -5,13 +5,17 @@ Nothing here grades or decides: it only names and formats what the core returned
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.practice import Practice
-from simulator.core.scenario.loader import Scenario
-from simulator.core.session.engine import Turn
 from simulator.tui.i18n import has, t
 from simulator.tui.widgets.chat import Note
 from simulator.tui.widgets.side_panel import MeterView, PersonaView
+
+if TYPE_CHECKING:  # annotations only: the library screen uses this module before any session
+    from simulator.core.practice import Practice
+    from simulator.core.scenario.model import Scenario
+    from simulator.core.session.engine import Turn
 
 
 def clock_text(seconds: float) -> str:

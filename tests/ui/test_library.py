@@ -219,3 +219,45 @@ async def test_a_high_score_with_a_failure_ending_is_not_shown_as_a_pass(make, d
         await settle(pilot)
         assert isinstance(app.screen, FeedbackScreen)
         assert "✘ 未通过" in screen_text(app)
+
+
+async def test_a_second_start_lists_from_the_index_and_opens_from_the_file(
+    make, library: Path, data_dir: Path, monkeypatch
+):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert rows(app) == ["stage:1", "test-mini"]
+    assert (data_dir / "cache" / "library-index.json").is_file()
+
+    from simulator.core.scenario import loader
+
+    real, read = loader.load_scenario, []
+
+    def counting(path, catalogue=None):
+        read.append(Path(path).name)
+        return real(path, catalogue)
+
+    monkeypatch.setattr(loader, "load_scenario", counting)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert rows(app) == ["stage:1", "test-mini"] and read == []  # listed without reading
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BriefingScreen) and read == [MINI.name]
+        assert app.screen.scenario.id == "test-mini"
+
+
+async def test_a_file_broken_since_it_was_listed_is_reported_not_opened(make, library: Path):
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        (library / MINI.name).write_text("id: [unclosed\n", "utf-8")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert any(n.severity == "error" for n in app._notifications)

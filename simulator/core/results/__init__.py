@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from simulator.core.results.config import ENV_URL, ResultsError, default_url
-from simulator.core.results.convert import result_from_report, turn_record
 from simulator.core.results.records import (
     Identity,
     LeaderRow,
@@ -29,6 +28,7 @@ from simulator.core.results.records import (
 )
 
 if TYPE_CHECKING:
+    from simulator.core.results.convert import result_from_report, turn_record
     from simulator.core.results.store import Results
 
 __all__ = [
@@ -74,9 +74,14 @@ def open_results(url: str | None = None) -> Results:
 
 
 def __getattr__(name: str) -> Any:
-    """`Results` is imported on first use: SQLAlchemy loads only when a store is used."""
+    """Imported on first use: `Results` (SQLAlchemy loads only when a store is used) and the
+    converters from a session's report (the engine and the grader load only with them)."""
     if name == "Results":
         from simulator.core.results.store import Results
 
         return Results
+    if name in ("result_from_report", "turn_record"):
+        from simulator.core.results import convert
+
+        return getattr(convert, name)
     raise AttributeError(name)

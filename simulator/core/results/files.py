@@ -32,15 +32,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.core.errors import SimulatorError
 from simulator.core.results import ownership
 from simulator.core.results.saferead import Damaged, check_fields, read_record
 from simulator.core.scenario import scoring
-from simulator.core.session.feedback import Opportunity, PitfallHit, Report, TechniqueResult
-from simulator.core.session.render import to_json, to_text, transcript_text
-from simulator.core.session.transcript import TranscriptTurn
+
+if TYPE_CHECKING:  # a session's records load when a report is read or written, not at start
+    from simulator.core.session.feedback import Report
 
 SCHEMA = 1
 """Version of every record written here."""
@@ -189,6 +189,8 @@ class Best:
 
 def report_from_dict(data: dict[str, Any]) -> Report:
     """Rebuild a Report from `Report.to_dict()` (ignores keys it does not know)."""
+    from simulator.core.session.feedback import Opportunity, PitfallHit, Report, TechniqueResult
+    from simulator.core.session.transcript import TranscriptTurn
 
     def pick(cls: type, raw: dict[str, Any]) -> dict[str, Any]:
         names = {f.name for f in fields(cls)}
@@ -451,6 +453,8 @@ class Store:
         self, report: Report, lang: str | None = None, folder: str | Path | None = None
     ) -> tuple[Path, Path]:
         """Write the report as Markdown and JSON; returns both paths."""
+        from simulator.core.session.render import to_json, to_text, transcript_text
+
         target = Path(folder) if folder else self.exports_dir
         stem = base = f"{_slug(report.scenario)}-{self.now():%Y%m%d-%H%M%S}"
         for n in range(2, 10_000):  # two exports in the same second must not overwrite

@@ -22,13 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.core.errors import SimulatorError
 from simulator.core.results.config import ResultsError, default_url
-from simulator.core.results.convert import result_from_report, turn_record
 from simulator.core.results.records import Identity
-from simulator.core.session.engine import Session, Turn
-from simulator.core.session.feedback import Report, build_report
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a session's records load with the first session, not at start
     from simulator.core.results.store import Results
+    from simulator.core.session.engine import Session, Turn
+    from simulator.core.session.feedback import Report
 
 ENV_TRAINEE = "SIMULATOR_TRAINEE"
 """Trainee id (the classroom server sets it per trainee)."""
@@ -136,6 +135,9 @@ class Recorder:
         """A reply was graded: the live view's row moves on."""
         if session_id in self._failed:
             return
+        from simulator.core.results.convert import turn_record
+        from simulator.core.session.feedback import build_report
+
         score = build_report(session).score
         self._scores.setdefault(session_id, {})[turn.index] = score
         rec = turn_record(turn, self.who.trainee, score, self._now())
@@ -146,6 +148,8 @@ class Recorder:
     ) -> None:
         """The session finished: its result goes in (idempotent by id)."""
         finished = self._now()
+        from simulator.core.results.convert import result_from_report
+
         result = result_from_report(
             report,
             session_id=session_id,

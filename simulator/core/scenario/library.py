@@ -9,16 +9,19 @@ scenario: a file whose id an earlier file already uses is set aside as E024, nam
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from simulator.core import yamlsafe
 from simulator.core.errors import Problem, ScenarioError, SimulatorError
 from simulator.core.grading.catalogue import Catalogue
-from simulator.core.scenario.loader import load_scenario
-from simulator.core.scenario.model import Scenario
-from simulator.core.scenario.validate import scenario_files
+from simulator.core.scenario.index import Index, Record, code_key, stamp
+
+if TYPE_CHECKING:  # listing from the index needs neither: a file is loaded when opened
+    from simulator.core.scenario.model import Scenario
 
 DEFAULT_SCENARIO = "preloan-supermarket"
 """What `make play` and the headless demo open when nothing is named."""
@@ -28,6 +31,9 @@ ENV = "SIMULATOR_LIBRARY"
 
 Roots = str | Path | Sequence[str | Path] | None
 """One folder, several, or None for the whole library (`library_roots()`)."""
+
+CatalogueSource = Catalogue | Callable[[], Catalogue] | None
+"""A catalogue, a function that loads it when first needed, or None for the built-in one."""
 
 
 def bundled_root() -> Path:
@@ -72,6 +78,8 @@ def library_roots(
 
 @dataclass(frozen=True)
 class Entry:
+    """One scenario of the library as the list shows it; the Scenario itself on demand."""
+
     id: str
     title: str
     language: str
@@ -84,10 +92,34 @@ class Entry:
     estimated_minutes: int
     situation: str
     pass_score: int
-    scenario: Scenario
+    source: Callable[[], Scenario] = field(compare=False, repr=False)
+    """Returns the Scenario (loaded already, or loaded from `path` when first asked)."""
+
+    @cached_property
+    def scenario(self) -> Scenario:
+        """The scenario; loading it may raise ScenarioError if the file changed since the scan."""
+        return self.source()
 
     def to_dict(self) -> dict[str, object]:
-        return {k: v for k, v in self.__dict__.items() if k != "scenario"}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "source"}
+
+
+def _entry(scenario: Scenario, path: Path) -> Entry:
+    return Entry(
+        scenario.id,
+        scenario.title,
+        scenario.language,
+        scenario.difficulty,
+        str(path),
+        scenario.techniques,
+        len(scenario.tests),
+        scenario.stage,
+        scenario.stage_order,
+        scenario.estimated_minutes,
+        scenario.situation,
+        scenario.pass_score,
+        lambda: scenario,
+    )
 
 
 @dataclass(frozen=True)
@@ -115,6 +147,20 @@ class Library:
 _DIFFICULTY = {"easy": 0, "medium": 1, "hard": 2}
 
 
+def scenario_files(paths: list[str | Path]) -> list[Path]:
+    """Expand folders into the .yaml/.yml files under them, sorted."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files += sorted(
+                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+            )
+        else:
+            files.append(path)
+    return files
+
+
 def _missing(root: Path) -> Problem:
     return Problem(
         str(root),
@@ -128,21 +174,57 @@ def _missing(root: Path) -> Problem:
     )
 
 
-def _duplicate(scenario: Scenario, other: tuple[str, int]) -> Problem:
-    """E024 on `scenario`'s id line, naming the file that already uses the id."""
-    assert scenario.doc is not None
-    return scenario.doc.problem(
-        ("id",),
+def _duplicate(path: str, scenario_id: str, at: tuple[int, int], other: tuple[str, int]) -> Problem:
+    """E024 on a file's id line, naming the file that already uses the id."""
+    return Problem(
+        path,
+        at[0],
+        at[1],
         "E024",
-        f"scenario id '{scenario.id}' is also used by {other[0]}:{other[1]}",
+        f"scenario id '{scenario_id}' is also used by {other[0]}:{other[1]}",
         "give each scenario its own id; the library would show only one of them",
     )
 
 
-def scan(root: Roots = None, catalogue: Catalogue | None = None) -> Library:
+def _getter(catalogue: CatalogueSource) -> Callable[[], Catalogue | None]:
+    if catalogue is None or isinstance(catalogue, Catalogue):
+        return lambda: catalogue
+    return catalogue
+
+
+def _read(path: Path, catalogue: Callable[[], Catalogue | None]) -> tuple[Record, Scenario | None]:
+    """Load one file for the list: the record the index keeps, and the Scenario if it loaded."""
+    from simulator.core.scenario.loader import load_scenario
+
+    now = stamp(path) or (0, 0)
+    try:  # loading checks everything the app needs; warnings are for `validate`
+        scenario = load_scenario(path, catalogue())  # (W109 alone grades every model reply)
+    except ScenarioError as error:
+        return Record(*now, None, error.problems, (0, 0)), None
+    listed = _entry(scenario, path).to_dict()
+    del listed["path"]
+    at = scenario.doc.where(("id",)) if scenario.doc else (1, 1)
+    return Record(*now, listed, [], at), scenario
+
+
+def scan(
+    root: Roots = None,
+    catalogue: CatalogueSource = None,
+    *,
+    index: Path | None = None,
+    catalogue_key: str = "builtin",
+) -> Library:
     """Load every scenario under the folders (None: `library_roots()`); broken files are kept
-    aside, not raised, and so is a file whose id an earlier file uses (E024, naming it)."""
+    aside, not raised, and so is a file whose id an earlier file uses (E024, naming it).
+
+    With `index` (a file, see index.py), an unchanged file is listed from what the last scan
+    saw and its Scenario is loaded only when asked for; `catalogue_key` names the catalogue
+    (its file and version) so another catalogue does not reuse the index. `catalogue` may be
+    a function: it is called only when some file has to be read.
+    """
     roots = library_roots() if root is None else _as_paths(root)
+    get_catalogue = _getter(catalogue)
+    known = Index(index, code_key(catalogue_key))
     entries: list[Entry] = []
     broken: dict[str, list[Problem]] = {}
     missing = ""
@@ -157,32 +239,22 @@ def scan(root: Roots = None, catalogue: Catalogue | None = None) -> Library:
             if path.resolve() in seen:
                 continue
             seen.add(path.resolve())
-            try:  # loading checks everything the app needs; warnings are for `validate`
-                scenario = load_scenario(path, catalogue)  # (W109 alone grades every model reply)
-            except ScenarioError as error:
-                broken[str(path)] = error.problems
+            record, loaded = known.get(path), None
+            if record is None:
+                record, loaded = _read(path, get_catalogue)
+                known.put(path, record)
+            if record.entry is None:
+                broken[str(path)] = [_named(p, path) for p in record.problems]
                 continue
-            if scenario.id in first:
-                broken[str(path)] = [_duplicate(scenario, first[scenario.id])]
+            scenario_id = record.entry["id"]
+            if scenario_id in first:
+                broken[str(path)] = [
+                    _duplicate(str(path), scenario_id, record.id_at, first[scenario_id])
+                ]
                 continue
-            first[scenario.id] = (str(path), scenario.doc.where(("id",))[0] if scenario.doc else 1)
-            entries.append(
-                Entry(
-                    scenario.id,
-                    scenario.title,
-                    scenario.language,
-                    scenario.difficulty,
-                    str(path),
-                    scenario.techniques,
-                    len(scenario.tests),
-                    scenario.stage,
-                    scenario.stage_order,
-                    scenario.estimated_minutes,
-                    scenario.situation,
-                    scenario.pass_score,
-                    scenario,
-                )
-            )
+            first[scenario_id] = (str(path), record.id_at[0])
+            entries.append(_listed(record.entry, path, loaded, get_catalogue))
+    known.save()
     entries.sort(
         key=lambda e: (
             e.stage_order,
@@ -193,6 +265,25 @@ def scan(root: Roots = None, catalogue: Catalogue | None = None) -> Library:
         )
     )
     return Library(entries, broken, missing)
+
+
+def _named(problem: Problem, path: Path) -> Problem:
+    """A problem kept in the index, naming the file as this scan found it."""
+    return problem if problem.file == str(path) else replace(problem, file=str(path))
+
+
+def _listed(
+    fields_: dict[str, Any],
+    path: Path,
+    loaded: Scenario | None,
+    catalogue: Callable[[], Catalogue | None],
+) -> Entry:
+    def source() -> Scenario:
+        from simulator.core.scenario.loader import load_scenario
+
+        return loaded if loaded is not None else load_scenario(path, catalogue())
+
+    return Entry(**fields_, path=str(path), source=source)
 
 
 def library_ids(root: Roots = None) -> dict[str, tuple[str, int]]:
@@ -221,7 +312,9 @@ def clash(
     other = ids.get(scenario.id)
     if other is None or Path(other[0]).resolve() == Path(path).resolve():
         return None
-    return _duplicate(scenario, other)
+    if scenario.doc is None:
+        return _duplicate(str(path), scenario.id, (1, 1), other)
+    return _duplicate(scenario.doc.file, scenario.id, scenario.doc.where(("id",)), other)
 
 
 def resolve(name: str, root: Roots = None) -> Path:

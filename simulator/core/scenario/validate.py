@@ -14,15 +14,18 @@ Warnings (`simulator validate --strict` fails on them; the summary still counts 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.core.errors import Problem, ScenarioError
-from simulator.core.grading import Grader
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.scenario import conditions as c
 from simulator.core.scenario import scoring
 from simulator.core.scenario.loader import load_scenario
 from simulator.core.scenario.model import Beat, Scenario
 from simulator.core.scenario.soundness import reachable
+
+if TYPE_CHECKING:
+    from simulator.core.grading import Grader
 
 
 def _can_hold(cond: c.Cond, scenario: Scenario) -> bool:
@@ -211,20 +214,6 @@ def warnings(scenario: Scenario, grader: Grader | None = None) -> list[Problem]:
     return out
 
 
-def scenario_files(paths: list[str | Path]) -> list[Path]:
-    """Expand folders into the .yaml/.yml files under them, sorted."""
-    files: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files += sorted(
-                p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-            )
-        else:
-            files.append(path)
-    return files
-
-
 def validate_file(
     path: str | Path, catalogue: Catalogue | None = None
 ) -> tuple[Scenario | None, list[Problem]]:
@@ -268,6 +257,8 @@ _GRADERS: dict[int, tuple[Catalogue | None, Grader]] = {}
 
 def _grader(catalogue: Catalogue | None) -> Grader:
     """One grader per catalogue (the learned layer behind it loads once)."""
+    from simulator.core.grading import Grader
+
     key = id(catalogue)
     if key not in _GRADERS:
         _GRADERS[key] = (catalogue, Grader(catalogue))  # holding it keeps the id unique

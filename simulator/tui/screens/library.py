@@ -135,7 +135,12 @@ class LibraryScreen(SimScreen):
     @work(thread=True, exclusive=True, group="scan")
     def load(self) -> None:
         config = self.sim.config
-        library = scan(config.library, config.catalogue)
+        library = scan(
+            config.library,
+            config.catalogue,
+            index=config.store.root / "cache" / "library-index.json",
+            catalogue_key=config.catalogue_key,
+        )
         self.post_message(self.Loaded(library, config.store.best()))
 
     def on_library_screen_loaded(self, message: Loaded) -> None:

@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
-from simulator.core.practice import MAX_NAME_CHARS, clean_name
 from simulator.tui.screens.base import Translated, translate_tree
 
 
@@ -29,6 +28,8 @@ class NameDialog(Translated, ModalScreen[str | None]):
         """The name now saved, shown for editing."""
 
     def compose(self) -> ComposeResult:
+        from simulator.core.practice import MAX_NAME_CHARS  # (the dialog is rare; keep start light)
+
         with Vertical(id="dialog-box"):
             yield Static(self.t("name.title"), id="dialog-title")
             yield Static(Content(self.t("name.body")), id="dialog-intro")
@@ -47,11 +48,15 @@ class NameDialog(Translated, ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        from simulator.core.practice import clean_name
+
         self.dismiss(clean_name(event.value))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "name-save":
+            from simulator.core.practice import clean_name
+
             self.dismiss(clean_name(self.query_one("#name-input", Input).value))
         else:
             self.action_skip()
