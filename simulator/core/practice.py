@@ -19,8 +19,9 @@ from simulator.core.results.ownership import Owner
 from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import Recorder
 from simulator.core.scenario.loader import Scenario
-from simulator.core.session.engine import MAX_REPLY_CHARS, Session, Turn
+from simulator.core.session.engine import MAX_REPLY_CHARS, Session
 from simulator.core.session.feedback import Report, build_report
+from simulator.core.session.turns import Turn
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 

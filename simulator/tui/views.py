@@ -15,7 +15,7 @@ from simulator.tui.widgets.side_panel import MeterView, PersonaView
 if TYPE_CHECKING:  # annotations only: the library screen uses this module before any session
     from simulator.core.practice import Practice
     from simulator.core.scenario.model import Scenario
-    from simulator.core.session.engine import Turn
+    from simulator.core.session.turns import Turn
 
 
 def clock_text(seconds: float) -> str:

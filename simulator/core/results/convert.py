@@ -17,8 +17,8 @@ from simulator.core.results.records import (
     TurnRecord,
 )
 from simulator.core.scenario import scoring
-from simulator.core.session.engine import Turn
 from simulator.core.session.feedback import Report
+from simulator.core.session.turns import Turn
 
 
 def turn_record(turn: Turn, author: str, score_so_far: int, at: str) -> TurnRecord:

@@ -26,8 +26,9 @@ from simulator.core.results.records import Identity
 
 if TYPE_CHECKING:  # a session's records load with the first session, not at start
     from simulator.core.results.store import Results
-    from simulator.core.session.engine import Session, Turn
+    from simulator.core.session.engine import Session
     from simulator.core.session.feedback import Report
+    from simulator.core.session.turns import Turn
 
 ENV_TRAINEE = "SIMULATOR_TRAINEE"
 """Trainee id (the classroom server sets it per trainee)."""

@@ -16,14 +16,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from simulator.core.errors import SessionError
-from simulator.core.grading import Evidence, Grader
+from simulator.core.grading import Grader
 from simulator.core.grading.context import WARMING
 from simulator.core.grading.normalise import normalise, squash
 from simulator.core.grading.structure import stuffed
 from simulator.core.scenario import conditions as c
 from simulator.core.scenario.model import Beat, Line, Scenario
-from simulator.core.session import reactions
+from simulator.core.session import reactions, saved
 from simulator.core.session.asking import Sentence, addressed, named_techniques, split
+from simulator.core.session.turns import MeterChange, Turn
 
 MAX_REPLY_CHARS = 2000
 """Longer replies are refused by the interfaces; the engine clips to this."""
@@ -55,60 +56,6 @@ _WORDS = {
         "timeout": "Time is up; the customer has other things to do.",
     },
 }
-
-
-@dataclass(frozen=True)
-class MeterChange:
-    meter: str
-    """Meter id."""
-    delta: float
-    """Change applied (after clamping)."""
-    value: float
-    """Value after the change."""
-    reason: str
-    """Why, in the scenario's language."""
-
-
-@dataclass(frozen=True)
-class Turn:
-    index: int
-    """1-based reply number."""
-    beat: str
-    """Beat the reply answered."""
-    cue: str
-    """The customer's line the trainee answered."""
-    reply: str
-    """The trainee's words."""
-    detected: tuple[str, ...]
-    """Techniques the grader found."""
-    credited: tuple[str, ...]
-    """Techniques credited after the anti-gaming rules."""
-    taken: tuple[str, ...]
-    """Credited techniques that were opportunities of the beat."""
-    misplaced: tuple[str, ...]
-    """Techniques the beat punishes that the reply used."""
-    pitfalls: tuple[str, ...]
-    """Pitfalls committed."""
-    evidence: tuple[Evidence, ...]
-    """The grader's evidence for this reply."""
-    repeat: bool
-    """The reply repeated an earlier one."""
-    stuffing: bool
-    """The reply crammed in too many techniques to be credible."""
-    changes: tuple[MeterChange, ...]
-    """Meter changes, in order."""
-    meters: dict[str, float]
-    """Meters after this turn."""
-    revealed: tuple[str, ...]
-    """Fact ids revealed by this reply."""
-    customer: str
-    """What the customer said next."""
-    ending: str | None
-    """Ending id when this reply ended the session."""
-    author: str = ""
-    """Who wrote the reply in a hot-seat relay (empty for one trainee)."""
-    reaction: str = ""
-    """The customer's answer to a pitfall of this reply (also the start of `customer`)."""
 
 
 @dataclass
@@ -444,89 +391,14 @@ class Session:
             return self.scenario.settings.repeat_line or words["repeat_line"]
         return self._pick(beat.stay, state, turn) or words["stay"]
 
-    # ---- persistence -----------------------------------------------------------------
+    # ---- persistence (saved.py) ---------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready record: enough to resume, stamped with the scenario's identity."""
-        return {
-            "format": 1,
-            "scenario": self.scenario.id,
-            "scenario_version": self.scenario.version,
-            "content_hash": self.scenario.content_hash,
-            "source": self.scenario.source,
-            "seed": self.seed,
-            "replies": [turn.reply for turn in self.turns],
-            "abandoned": self.ending == "abandoned",
-            **(
-                {"relay": list(self.relay), "authors": [turn.author for turn in self.turns]}
-                if self.relay
-                else {}
-            ),
-            **(
-                {
-                    "start": {
-                        "beat": self.start_beat,
-                        "meters": dict(self.initial_meters),
-                        "facts": list(self.initial_facts),
-                        "opening": self.opening,
-                    }
-                }
-                if self.retried
-                else {}
-            ),
-        }
+        return saved.record(self)
 
     @classmethod
     def from_dict(
         cls, data: dict[str, Any], scenario: Scenario, grader: Grader | None = None
     ) -> Session:
         """Resume by replaying the saved replies; refuses a changed scenario."""
-        if (
-            not isinstance(data, dict)
-            or data.get("format") != 1
-            or not isinstance(data.get("replies"), list)
-        ):
-            raise SessionError("the saved session is not in a format this version can read")
-        if data.get("scenario") != scenario.id:
-            raise SessionError(
-                f"the saved session is for scenario '{data.get('scenario')}', not '{scenario.id}'"
-            )
-        if data.get("content_hash") != scenario.content_hash:
-            raise SessionError(
-                f"scenario '{scenario.id}' changed since the session was saved "
-                f"(version {data.get('scenario_version')} → {scenario.version}); start a new session"
-            )
-        seed = data.get("seed", 0)
-        if not isinstance(seed, int) or isinstance(seed, bool) or not -(2**63) <= seed < 2**63:
-            raise SessionError(f"the saved session has an unusable seed ({str(seed)[:40]!r})")
-        start = data.get("start")
-        if isinstance(start, dict):
-            raw_meters, raw_facts = start.get("meters"), start.get("facts")
-            meters: dict[str, float] = raw_meters if isinstance(raw_meters, dict) else {}
-            facts: list[Any] = raw_facts if isinstance(raw_facts, list) else []
-            session = cls.start_at(
-                scenario,
-                str(start.get("beat", "")),
-                meters,
-                facts=[str(f) for f in facts],
-                opening=str(start.get("opening") or ""),
-                seed=seed,
-                grader=grader,
-            )
-        else:
-            session = cls.start(scenario, seed, grader)
-        session.relay = _names(data.get("relay"))
-        authors = _names(data.get("authors"))
-        for n, reply in enumerate(data["replies"]):
-            if session.finished:
-                break
-            session.reply(str(reply), authors[n] if n < len(authors) else None)
-        if data.get("abandoned"):
-            session.abandon()
-        return session
-
-
-def _names(value: object) -> tuple[str, ...]:
-    """A saved list of names; anything else (an older record without one) is no names."""
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return ()
-    return tuple(value)
+        return saved.replay(cls, data, scenario, grader)

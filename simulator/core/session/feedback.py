@@ -10,9 +10,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from simulator.core.scenario import scoring
-from simulator.core.session.engine import Session, Turn
+from simulator.core.session.engine import Session
 from simulator.core.session.teaching import close_to_model, merge, model_for
 from simulator.core.session.transcript import TranscriptTurn
+from simulator.core.session.turns import Turn
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ from simulator.core.grading import Grader
 from simulator.core.scenario import conditions as c
 from simulator.core.scenario.explain import explain
 from simulator.core.scenario.model import Scenario
-from simulator.core.session.engine import Session, Turn
+from simulator.core.session.engine import Session
+from simulator.core.session.turns import Turn
 
 _W = {
     "zh": {

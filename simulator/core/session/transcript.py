@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from simulator.core.session.engine import MeterChange, Turn
+from simulator.core.session.turns import MeterChange, Turn
 
 
 def _strings(raw: Any) -> tuple[str, ...]:

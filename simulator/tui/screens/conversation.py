@@ -23,7 +23,8 @@ from textual.worker import Worker
 
 from simulator.core.errors import SimulatorError
 from simulator.core.practice import Practice, check_reply
-from simulator.core.session.engine import MAX_REPLY_CHARS, Turn
+from simulator.core.session.engine import MAX_REPLY_CHARS
+from simulator.core.session.turns import Turn
 from simulator.tui import views
 from simulator.tui.pace import typing_delay
 from simulator.tui.screens.base import SimScreen
