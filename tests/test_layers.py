@@ -1,6 +1,6 @@
 """The core's packages import only downwards (../shared/style.md):
 
-errors, yamlsafe, spec -> grading -> scenario -> session -> results -> practice.
+errors, atomic, yamlsafe, spec -> grading -> scenario -> session -> results -> practice.
 
 A module may import its own layer or one below it, never one above, so a reader can
 take the folders bottom up and the import graph has no cycle between packages.
@@ -17,6 +17,7 @@ CORE = Path(__file__).resolve().parents[1] / "simulator" / "core"
 
 LAYERS = {
     "errors": 0,
+    "atomic": 0,
     "yamltext": 0,
     "yamlsafe": 0,
     "spec": 0,

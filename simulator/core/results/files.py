@@ -26,7 +26,6 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
@@ -34,6 +33,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from simulator.core.atomic import staged
 from simulator.core.errors import SimulatorError
 from simulator.core.results import ownership
 from simulator.core.results.saferead import Damaged, check_fields, read_record
@@ -80,26 +80,15 @@ def atomic_write(path: Path, text: str, *, exclusive: bool = False) -> bool:
     creates the file only if the name is free, in one step).
     """
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
+        with staged(path, text) as temp:
             if not exclusive:
-                os.replace(tmp, path)
+                os.replace(temp, path)
                 return True
             try:
-                os.link(tmp, path)
+                os.link(temp, path)
             except FileExistsError:
                 return False
-            finally:
-                Path(tmp).unlink(missing_ok=True)
             return True
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
     except OSError as error:
         raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
 

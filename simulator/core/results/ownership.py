@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import os
 import socket
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.core.atomic import staged
 from simulator.core.results.saferead import Damaged, read_record
 
 
@@ -103,13 +103,7 @@ def acquire(path: Path) -> Owner | None:
     """
     mine = me()
     text = json.dumps({"schema": 1, "pid": mine.pid, "host": mine.host, "started": mine.started})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+    with staged(path, text) as tmp:
         for _ in range(3):
             try:
                 os.link(tmp, path)  # fails if a lock exists: never two owners at once
@@ -128,8 +122,6 @@ def acquire(path: Path) -> Owner | None:
                 return owner
             raise Held(read_owner(path) or owner)
         raise Held(read_owner(path) or Owner(0, "", ""))
-    finally:
-        Path(tmp).unlink(missing_ok=True)
 
 
 def release(path: Path) -> None:

@@ -13,7 +13,6 @@ speed. One JSON file, written whole to a temporary name and renamed into place.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator import __version__
+from simulator.core.atomic import staged
 from simulator.core.errors import Problem
 
 FORMAT = 1
@@ -110,14 +110,11 @@ class Index:
                 for name, r in self.records.items()
             },
         }
-        temp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
-            os.replace(temp, self.file)
-        except OSError:  # a cache: the next start reads the files again
-            with contextlib.suppress(OSError):
-                temp.unlink(missing_ok=True)
+            with staged(self.file, json.dumps(data, ensure_ascii=False)) as temp:
+                os.replace(temp, self.file)
+        except OSError:
+            pass  # a cache: the next start reads the files again
 
 
 def _read(file: Path, key: str) -> dict[str, Record]:
