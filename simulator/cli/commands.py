@@ -21,6 +21,7 @@ from simulator.core.scenario.loader import load_scenario
 from simulator.core.scenario.validate import scenario_files, validate_file, validate_files
 from simulator.core.session.render import to_text, transcript_text
 from simulator.core.session.testing import run_tests
+from simulator.core.text import detect
 from simulator.tui.pace import PACES
 
 
@@ -126,8 +127,6 @@ def read_replies(name: str) -> list[str]:
 
 def ui_lang(args: argparse.Namespace) -> str:
     """--ui-lang, else the locale."""
-    from simulator.tui.i18n import detect  # plain strings; does not load Textual
-
     return getattr(args, "ui_lang", None) or detect()
 
 

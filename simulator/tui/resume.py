@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from simulator.core.errors import SimulatorError
 from simulator.core.practice import Practice
 from simulator.core.results.files import SessionInUse, StoreError, Unfinished
-from simulator.tui import i18n
-from simulator.tui.i18n import Key
+from simulator.core.text import Key, t
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.history import when_text
@@ -37,7 +36,7 @@ def report_damaged(app: SimulatorApp) -> None:
     if store.damaged:
         names = ", ".join(f"{path.name} ({why})" for path, why in store.damaged[:5])
         app.notify(
-            i18n.t(
+            t(
                 "store.damaged",
                 app.ui_lang,
                 n=len(store.damaged),
@@ -122,11 +121,11 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
         )
         return
     app.push_screen(ConversationScreen(practice))
-    app.notify(i18n.t("chat.resumed", app.ui_lang))
+    app.notify(t("chat.resumed", app.ui_lang))
     if practice.took_over is not None:
         owner = practice.took_over
         app.notify(
-            i18n.t("resume.took_over", app.ui_lang, pid=owner.pid, host=owner.host or "?"),
+            t("resume.took_over", app.ui_lang, pid=owner.pid, host=owner.host or "?"),
             severity="warning",
             timeout=10,
         )

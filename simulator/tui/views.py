@@ -9,7 +9,7 @@ from simulator.core.grading.catalogue import Catalogue
 from simulator.core.practice import Practice
 from simulator.core.scenario.loader import Scenario
 from simulator.core.session.engine import Turn
-from simulator.tui.i18n import has, t
+from simulator.core.text import has, t
 from simulator.tui.widgets.chat import Note
 from simulator.tui.widgets.side_panel import MeterView, PersonaView
 

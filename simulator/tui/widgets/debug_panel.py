@@ -17,7 +17,7 @@ from textual.widgets import Static
 from simulator.core.errors import Problem
 from simulator.core.scenario.diagnostics import localise
 from simulator.core.session.trace import words
-from simulator.tui import i18n
+from simulator.core.text import t
 from simulator.tui.live import DebugView
 
 OK, NO = "✓", "✗"
@@ -48,7 +48,6 @@ def _mark(ok: bool) -> tuple[str, str]:
 
 
 def _problems(state: PanelState, lang: str) -> list[Content | str]:
-    t = i18n.t
     errors = sum(p.is_error for p in state.problems)
     out: list[Content | str] = [_heading(t("preview.problems", lang, n=len(state.problems)))]
     if state.kept:
@@ -68,7 +67,6 @@ def _problems(state: PanelState, lang: str) -> list[Content | str]:
 
 
 def _now(view: DebugView, lang: str) -> list[Content | str]:
-    t = i18n.t
     out: list[Content | str] = [_heading(t("preview.now", lang))]
     if view.ending is not None:
         out.append(Content.assemble((t("preview.ended", lang, ending=view.ending), "bold"), "\n"))
@@ -84,7 +82,7 @@ def _now(view: DebugView, lang: str) -> list[Content | str]:
 
 
 def _last(view: DebugView, lang: str) -> list[Content | str]:
-    t, w = i18n.t, words(lang)
+    w = words(lang)
     last = view.last
     if last is None:
         return [_heading(t("preview.last.none", lang)), t("preview.none_yet", lang) + "\n"]
@@ -116,7 +114,7 @@ def _last(view: DebugView, lang: str) -> list[Content | str]:
 
 def debug_content(state: PanelState, lang: str) -> Content:
     """The whole panel as text."""
-    head = i18n.t("preview.title", lang, file=state.file, n=state.version)
+    head = t("preview.title", lang, file=state.file, n=state.version)
     parts: list[Content | str] = [Content.assemble((head, "bold"), "\n")]
     if state.problems:
         parts += _problems(state, lang)
