@@ -12,7 +12,7 @@ import pytest
 from simulator.core import text
 
 SOURCE_ROOT = Path(text.__file__).resolve().parents[2]
-"""simulator/: the code that reads the table."""
+"""simulator/: the code and the classroom's templates that read the table."""
 
 DYNAMIC_PREFIXES = {
     "key.": "screens/base.py: each binding's label, by the binding's id",
@@ -32,22 +32,24 @@ DYNAMIC_PREFIXES = {
     "dash.heat.": "dashboard: the heat map's legend",
     "dash.col.": "dashboard: the tables' columns",
     "dash.kind.": "dashboard: a mistake's kind",
+    "web.kind_": "templates: a mistake's kind ('web.kind_' ~ m.kind)",
+    "web.ending_": "templates: an ending's kind",
 }
-"""Keys built at run time (f"ending.{kind}"), by their fixed start and where they are built;
-every other key is written out in full."""
+"""Keys built at run time (f"ending.{kind}", or 'web.ending_' ~ kind in a template), by their
+fixed start and where they are built; every other key is written out in full."""
 
 DYNAMIC_SUFFIXES = {".help": "app.py: the command palette's help beside each cmd.* title"}
 """Keys built from another key: f"{key}.help"."""
 
 
 def _built(prefix: str) -> bool:
-    return f"{prefix}{{" in ALL
+    return f"{prefix}{{" in ALL or f"'{prefix}' ~" in ALL
 
 
 def _sources() -> dict[Path, str]:
-    files = [*SOURCE_ROOT.rglob("*.py")]
-    skip = [Path(text.__file__).parent, SOURCE_ROOT / "serve"]  # the classroom: its own table
-    return {p: p.read_text("utf-8") for p in files if not any(d in p.parents for d in skip)}
+    files = [*SOURCE_ROOT.rglob("*.py"), *SOURCE_ROOT.rglob("*.html")]
+    table = Path(text.__file__).parent
+    return {p: p.read_text("utf-8") for p in files if table not in p.parents}
 
 
 SOURCES = _sources()
@@ -123,14 +125,16 @@ def test_every_key_is_used_somewhere():
 
 
 LITERAL_CALL = re.compile(r"\bt\(\s*(['\"])([^'\"{}\s]+)\1")
-"""t("key", …), self.t("key")."""
+"""t("key", …), self.t("key"), text.t('key') and the templates' t('key')."""
+NAMED_KEY = re.compile(r"""(['"])(web\.err_[\w.]+)\1""")
+"""Keys handed to code that looks them up later: the login form's problems."""
 
 
 def test_no_key_used_in_the_code_is_missing_from_the_table():
     missing = sorted(
         f"{path.relative_to(SOURCE_ROOT.parent)}: {match.group(2)}"
         for path, source in SOURCES.items()
-        for pattern in (LITERAL_CALL,)
+        for pattern in (LITERAL_CALL, NAMED_KEY)
         for match in pattern.finditer(source)
         if not text.has(match.group(2)) and match.group(2) not in DYNAMIC_PREFIXES
     )
@@ -139,4 +143,6 @@ def test_no_key_used_in_the_code_is_missing_from_the_table():
 
 def test_the_scan_finds_the_calls_it_checks():
     found = {m.group(2) for m in LITERAL_CALL.finditer(ALL)}
-    assert {"app.title", "mode.exam"} <= found
+    assert {"app.title", "web.login_title"} <= found
+    named = {m.group(2) for m in NAMED_KEY.finditer(ALL)}
+    assert {"web.err_class"} <= named

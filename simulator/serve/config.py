@@ -81,13 +81,13 @@ def check_trainee(trainee: str, name: str) -> list[tuple[str, dict[str, object]]
     """Problems with a login's trainee id and display name, as (text key, values)."""
     problems: list[tuple[str, dict[str, object]]] = []
     if not trainee:
-        problems.append(("err_trainee_empty", {}))
+        problems.append(("web.err_trainee_empty", {}))
     elif len(trainee) > TRAINEE_MAX:
-        problems.append(("err_trainee_long", {"n": TRAINEE_MAX}))
+        problems.append(("web.err_trainee_long", {"n": TRAINEE_MAX}))
     if len(name) > NAME_MAX:
-        problems.append(("err_name_long", {"n": NAME_MAX}))
+        problems.append(("web.err_name_long", {"n": NAME_MAX}))
     if _FORBIDDEN.search(trainee) or _FORBIDDEN.search(name):
-        problems.append(("err_chars", {}))
+        problems.append(("web.err_chars", {}))
     return problems
 
 

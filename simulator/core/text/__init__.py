@@ -26,6 +26,7 @@ import os
 from collections.abc import Mapping
 
 from simulator.core.text import (
+    classroom,
     conversation,
     dashboard,
     feedback,
@@ -43,6 +44,7 @@ AREAS = (
     feedback,
     progress,
     dashboard,
+    classroom,
 )
 """Every module of the table, in the order a reader meets them."""
 
