@@ -32,6 +32,7 @@ from simulator.core.text import (
     feedback,
     library,
     progress,
+    reports,
     shell,
 )
 
@@ -45,6 +46,7 @@ AREAS = (
     progress,
     dashboard,
     classroom,
+    reports,
 )
 """Every module of the table, in the order a reader meets them."""
 
