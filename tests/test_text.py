@@ -32,6 +32,10 @@ DYNAMIC_PREFIXES = {
     "dash.heat.": "dashboard: the heat map's legend",
     "dash.col.": "dashboard: the tables' columns",
     "dash.kind.": "dashboard: a mistake's kind",
+    "explain.op.": "explain.py: what a condition of each kind asks",
+    "explain.held.": "explain.py: why a condition of each kind held",
+    "explain.not_held.": "explain.py: why it did not",
+    "graph.kind.": "graph.py: an ending's kind on the map",
     "printout.kind.": "results/report.py: a mistake's kind",
     "web.kind_": "templates: a mistake's kind ('web.kind_' ~ m.kind)",
     "web.ending_": "templates: an ending's kind",
@@ -144,6 +148,6 @@ def test_no_key_used_in_the_code_is_missing_from_the_table():
 
 def test_the_scan_finds_the_calls_it_checks():
     found = {m.group(2) for m in LITERAL_CALL.finditer(ALL)}
-    assert {"app.title", "export.score", "web.login_title"} <= found
+    assert {"app.title", "export.score", "web.login_title", "trace.grade"} <= found
     named = {m.group(2) for m in NAMED_KEY.finditer(ALL)}
     assert {"web.err_class"} <= named

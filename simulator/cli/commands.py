@@ -21,7 +21,7 @@ from simulator.core.scenario.loader import load_scenario
 from simulator.core.scenario.validate import scenario_files, validate_file, validate_files
 from simulator.core.session.render import to_text, transcript_text
 from simulator.core.session.testing import run_tests
-from simulator.core.text import detect
+from simulator.core.text import detect, t
 from simulator.tui.pace import PACES
 
 
@@ -241,7 +241,7 @@ def _conf_validate(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from simulator.core.scenario.diagnostics import LABELS, format_problem
+    from simulator.core.scenario.diagnostics import format_problem
     from simulator.core.scenario.library import clash, library_ids
 
     catalogue = catalogue_arg(args)
@@ -261,8 +261,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             errors += problem.is_error
             warnings += not problem.is_error
             print(format_problem(problem, lang))
-    summary = LABELS.get(lang, LABELS["en"])["summary"]
-    print(summary.format(files=len(files), errors=errors, warnings=warnings), file=sys.stderr)
+    summary = t("problem.summary", lang, files=len(files), errors=errors, warnings=warnings)
+    print(summary, file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 

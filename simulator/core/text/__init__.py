@@ -26,6 +26,7 @@ import os
 from collections.abc import Mapping
 
 from simulator.core.text import (
+    authoring,
     classroom,
     conversation,
     dashboard,
@@ -47,6 +48,7 @@ AREAS = (
     dashboard,
     classroom,
     reports,
+    authoring,
 )
 """Every module of the table, in the order a reader meets them."""
 
