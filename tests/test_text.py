@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from simulator.core import text
+from simulator.core.errors import SimulatorError
 
 SOURCE_ROOT = Path(text.__file__).resolve().parents[2]
 """simulator/: the code and the classroom's templates that read the table."""
@@ -77,9 +78,7 @@ def test_placeholders_match_between_languages(key):
 
 
 def test_a_key_defined_in_two_areas_is_refused(monkeypatch):
-    monkeypatch.setattr(
-        text.progress, "STRINGS", {**text.progress.STRINGS, "app.title": ("x", "x")}
-    )
+    monkeypatch.setattr(text.errors, "STRINGS", {**text.errors.STRINGS, "app.title": ("x", "x")})
     with pytest.raises(ValueError, match="app.title"):
         text._merge()
 
@@ -131,8 +130,9 @@ def test_every_key_is_used_somewhere():
 
 LITERAL_CALL = re.compile(r"\bt\(\s*(['\"])([^'\"{}\s]+)\1")
 """t("key", …), self.t("key"), text.t('key') and the templates' t('key')."""
-NAMED_KEY = re.compile(r"""(['"])(web\.err_[\w.]+)\1""")
-"""Keys handed to code that looks them up later: the login form's problems."""
+NAMED_KEY = re.compile(r"""(['"])((?:error\.|relay\.error\.|web\.err_)[\w.]+)\1""")
+"""Keys handed to code that looks them up later: a SimulatorError's title key (a class's
+title_key or the second argument at a raise), RelayError's, the login form's problems."""
 
 
 def test_no_key_used_in_the_code_is_missing_from_the_table():
@@ -150,4 +150,11 @@ def test_the_scan_finds_the_calls_it_checks():
     found = {m.group(2) for m in LITERAL_CALL.finditer(ALL)}
     assert {"app.title", "export.score", "web.login_title", "trace.grade"} <= found
     named = {m.group(2) for m in NAMED_KEY.finditer(ALL)}
-    assert {"web.err_class"} <= named
+    assert {"error.scenario_file", "relay.error.too_few", "web.err_class"} <= named
+
+
+def test_an_error_title_is_english_by_default_and_chinese_on_request():
+    error = SimulatorError("no such file: x.yaml", "error.scenario_not_found")
+    assert error.title == "Scenario not found" == error.title_in("en")
+    assert error.title_in("zh") == "找不到场景"
+    assert SimulatorError("x").title_in("zh") == text.t("error.simulator", "zh")

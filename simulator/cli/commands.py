@@ -73,7 +73,7 @@ def relay_arg(args: argparse.Namespace) -> tuple[str, ...]:
     try:
         return parse_names(args.relay)
     except RelayError as error:
-        raise SimulatorError(error.text(ui_lang(args)), error.title) from None
+        raise SimulatorError(error.text(ui_lang(args)), error.title_key) from None
 
 
 RELAY_HELP = (
@@ -120,7 +120,7 @@ def read_replies(name: str) -> list[str]:
         raw = sys.stdin.read() if name == "-" else Path(name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SimulatorError(
-            f"cannot read replies from {name}: {error}", "Replies file problem"
+            f"cannot read replies from {name}: {error}", "error.replies_file"
         ) from None
     return [line.strip() for line in raw.splitlines() if line.strip()]
 
@@ -249,7 +249,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     files = scenario_files(args.paths)
     if not files:
         raise SimulatorError(
-            "no .yaml files found in " + ", ".join(args.paths), "Nothing to validate"
+            "no .yaml files found in " + ", ".join(args.paths), "error.nothing_to_validate"
         )
     errors = warnings = 0
     ids = library_ids(library_arg(args))
@@ -407,7 +407,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         raise SimulatorError(
-            "training needs scikit-learn: pip install -e '.[train]'", "Cannot train"
+            "training needs scikit-learn: pip install -e '.[train]'", "error.cannot_train"
         ) from None
     examples = bank.load_bank()
     print(f"exemplar bank: {len(examples)} replies", file=sys.stderr)

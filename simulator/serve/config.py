@@ -30,7 +30,7 @@ _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f/\\]")
 class ServeError(SimulatorError):
     """The classroom server cannot start as asked."""
 
-    title = "Classroom server problem"
+    title_key = "error.classroom_server"
 
 
 @dataclass(frozen=True)

@@ -288,7 +288,7 @@ class SimulatorApp(App[int]):
 
     def error(self, error: SimulatorError) -> None:
         """Show a core error the way every screen does."""
-        self.notify(str(error), title=error.title, severity="error", timeout=10)
+        self.notify(str(error), title=error.title_in(self.ui_lang), severity="error", timeout=10)
 
     # ---- scenarios ---------------------------------------------------------------------------
     def scenario_by_id(self, scenario_id: str) -> Scenario | None:

@@ -151,7 +151,9 @@ class DashboardApp(App[int]):
 
     def _failed(self, error: SimulatorError) -> None:
         if not self._failing:  # once per outage, not every 2 s
-            self.notify(str(error), title=error.title, severity="error", timeout=10)
+            self.notify(
+                str(error), title=error.title_in(self.ui_lang), severity="error", timeout=10
+            )
         self._failing = True
 
     def _read(self, snapshot: Snapshot | None) -> None:

@@ -27,7 +27,7 @@ def discard(app: SimulatorApp, session_id: str) -> None:
     try:
         app.config.store.discard(session_id)
     except StoreError as error:
-        app.notify(str(error), title=error.title, severity="error")
+        app.notify(str(error), title=error.title_in(app.ui_lang), severity="error")
 
 
 def report_damaged(app: SimulatorApp) -> None:
@@ -100,7 +100,7 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
             recorder=app.config.recorder,
         )
     except SessionInUse as error:  # taken by another instance since the offer: not ours
-        app.notify(str(error), title=error.title, severity="error")
+        app.notify(str(error), title=error.title_in(app.ui_lang), severity="error")
         return
     except SimulatorError as error:
 

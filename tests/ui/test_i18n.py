@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
+from simulator.core.errors import SimulatorError
 from simulator.tui.screens.conversation import ConversationScreen
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, send, settle
 
@@ -80,3 +81,15 @@ async def test_theme_toggles_between_light_and_dark(make, data_dir):
         await pilot.pause()
         assert not app.current_theme.dark
     assert make(theme=None).theme == "textual-light"
+
+
+async def test_an_error_title_is_in_the_interface_language(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.error(SimulatorError("no such file: x.yaml", "error.scenario_not_found"))
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        app.error(SimulatorError("no such file: x.yaml", "error.scenario_not_found"))
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["找不到场景", "Scenario not found"]

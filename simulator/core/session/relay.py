@@ -26,40 +26,21 @@ MAX_NAME = 16
 SEPARATORS = re.compile(r"[,、，;；]")
 """Names are separated by an ASCII or full-width comma, the enumeration comma 、 or ;."""
 
-_TEXT = {
-    "empty_list": ("请输入接力的人名,用逗号或顿号隔开", "Enter the relay's names, comma separated"),
-    "too_few": (
-        "接力至少需要 {min} 个人(现在 {n} 个)",
-        "A relay needs at least {min} people ({n} given)",
-    ),
-    "too_many": (
-        "接力最多 {max} 个人(现在 {n} 个)",
-        "A relay takes at most {max} people ({n} given)",
-    ),
-    "empty_name": ("第 {n} 个名字是空的", "Name {n} is empty"),
-    "long_name": (
-        "名字「{name}」太长(最多 {max} 个字)",
-        'The name "{name}" is too long (at most {max} characters)',
-    ),
-    "duplicate": ("名字「{name}」重复了", 'The name "{name}" appears twice'),
-}
-
 
 class RelayError(SimulatorError):
     """The relay's names cannot be used; `text(lang)` says why in zh or en."""
 
-    title = "Relay names"
+    title_key = "error.relay_names"
 
     def __init__(self, key: str, **values: Any) -> None:
         self.key = key
-        """Which rule the names broke."""
+        """Which rule the names broke: a key of the text table."""
         self.values = values
         """What the message names."""
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        zh, en = _TEXT[self.key]
-        return (zh if lang == "zh" else en).format(**self.values)
+        return t(self.key, lang, **self.values)
 
 
 def parse_names(text: str) -> tuple[str, ...]:
@@ -67,25 +48,25 @@ def parse_names(text: str) -> tuple[str, ...]:
     duplicate names (duplicates compared after width and case folding: 张三 and 张三 are one)."""
     cleaned = unicodedata.normalize("NFC", text or "").strip()
     if not cleaned:
-        raise RelayError("empty_list")
+        raise RelayError("relay.error.empty_list")
     parts = [" ".join(p.split()) for p in SEPARATORS.split(cleaned)]
     if parts and not parts[-1] and len(parts) > 1:
         parts.pop()  # one trailing separator is a habit, not a missing name
     for n, name in enumerate(parts, 1):
         if not name:
-            raise RelayError("empty_name", n=n)
+            raise RelayError("relay.error.empty_name", n=n)
         if len(name) > MAX_NAME:
-            raise RelayError("long_name", name=name[:MAX_NAME] + "…", max=MAX_NAME)
+            raise RelayError("relay.error.long_name", name=name[:MAX_NAME] + "…", max=MAX_NAME)
     seen: set[str] = set()
     for name in parts:
         key = unicodedata.normalize("NFKC", name).casefold()
         if key in seen:
-            raise RelayError("duplicate", name=name)
+            raise RelayError("relay.error.duplicate", name=name)
         seen.add(key)
     if len(parts) < MIN_PEOPLE:
-        raise RelayError("too_few", min=MIN_PEOPLE, n=len(parts))
+        raise RelayError("relay.error.too_few", min=MIN_PEOPLE, n=len(parts))
     if len(parts) > MAX_PEOPLE:
-        raise RelayError("too_many", max=MAX_PEOPLE, n=len(parts))
+        raise RelayError("relay.error.too_many", max=MAX_PEOPLE, n=len(parts))
     return tuple(parts)
 
 

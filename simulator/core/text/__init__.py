@@ -28,8 +28,10 @@ from collections.abc import Mapping
 from simulator.core.text import (
     authoring,
     classroom,
+    cli,
     conversation,
     dashboard,
+    errors,
     feedback,
     library,
     progress,
@@ -49,6 +51,8 @@ AREAS = (
     classroom,
     reports,
     authoring,
+    errors,
+    cli,
 )
 """Every module of the table, in the order a reader meets them."""
 

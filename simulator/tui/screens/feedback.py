@@ -416,7 +416,7 @@ class FeedbackScreen(SimScreen):
         try:
             md, js = self.sim.config.store.export(self.report, self.lang)
         except SimulatorError as error:
-            self.notify(str(error), title=error.title, severity="error")
+            self.notify(str(error), title=error.title_in(self.lang), severity="error")
             return
         self.notify(self.t("feedback.exported", md=str(md), json=str(js)), timeout=8)
 
