@@ -68,6 +68,17 @@ def test_run_unknown_scenario_is_a_clear_error():
     )
 
 
+@pytest.mark.parametrize(
+    ("flags", "title"), [((), "Scenario not found:"), (("--ui-lang", "zh"), "找不到场景:")]
+)
+def test_an_error_title_is_english_unless_ui_lang_asks(flags, title, capsys, monkeypatch):
+    from simulator.cli import main
+
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")  # the locale alone keeps the English title
+    assert main([*flags, "run", "no-such-scenario", "--replies", "-"]) == 1
+    assert capsys.readouterr().err.startswith(f"{title} no scenario with id 'no-such-scenario'")
+
+
 def test_grade_one_line_per_input_in_order():
     lines = [
         json.dumps({"text": "您每月流水大概多少", "lang": "zh", "extra": 1}, ensure_ascii=False),

@@ -1,6 +1,6 @@
 """The core's packages import only downwards (../shared/style.md):
 
-errors, atomic, yamlsafe, spec -> grading -> scenario -> session -> results -> practice.
+text, errors, atomic, yamlsafe, spec -> grading -> scenario -> session -> results -> practice.
 
 A module may import its own layer or one below it, never one above, so a reader can
 take the folders bottom up and the import graph has no cycle between packages.
@@ -22,6 +22,7 @@ LAYERS = {
     "yamlsafe": 0,
     "spec": 0,
     "cjk": 0,
+    "text": 0,
     "grading": 1,
     "scenario": 2,
     "session": 3,

@@ -65,7 +65,7 @@ def test_names_are_read_with_every_separator(text, names):
 def test_bad_names_are_refused_with_a_message_in_both_languages(text, key, zh, en):
     with pytest.raises(RelayError) as caught:
         parse_names(text)
-    assert caught.value.key == key
+    assert caught.value.key == f"relay.error.{key}"
     assert zh in caught.value.text("zh") and en in caught.value.text("en")
     assert str(caught.value) == caught.value.text("en")
 

@@ -92,12 +92,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as error:
         from simulator.core.scenario.diagnostics import format_problem
 
-        print(f"{error.title}:", file=sys.stderr)
+        print(f"{error.title_in(args.ui_lang or 'en')}:", file=sys.stderr)
         for problem in error.problems:
             print(f"  {format_problem(problem, commands.ui_lang(args))}", file=sys.stderr)
         return 1
     except SimulatorError as error:
-        print(f"{error.title}: {error}", file=sys.stderr)
+        # the title in English unless --ui-lang asks otherwise (scripts match on it)
+        print(f"{error.title_in(args.ui_lang or 'en')}: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -88,10 +88,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     except FileExistsError:
         raise SimulatorError(
             f"{path} already exists; not overwritten (choose another name or remove it)",
-            "File exists",
+            "error.file_exists",
         ) from None
     except OSError as error:
-        raise SimulatorError(f"cannot write {path}: {error.strerror}", "Cannot write") from None
+        raise SimulatorError(
+            f"cannot write {path}: {error.strerror}", "error.cannot_write"
+        ) from None
     print(f"wrote {path}; next: simulator validate --strict {path} && simulator test {path}")
     return 0
 

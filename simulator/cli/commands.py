@@ -27,6 +27,7 @@ from simulator.core.scenario.loader import load_scenario
 from simulator.core.scenario.validate import validate_file, validate_files
 from simulator.core.session.render import to_text, transcript_text
 from simulator.core.session.testing import run_tests
+from simulator.core.text import detect, t
 from simulator.tui.pace import PACES
 
 
@@ -78,7 +79,7 @@ def relay_arg(args: argparse.Namespace) -> tuple[str, ...]:
     try:
         return parse_names(args.relay)
     except RelayError as error:
-        raise SimulatorError(error.text(ui_lang(args)), error.title) from None
+        raise SimulatorError(error.text(ui_lang(args)), error.title_key) from None
 
 
 RELAY_HELP = (
@@ -125,15 +126,13 @@ def read_replies(name: str) -> list[str]:
         raw = sys.stdin.read() if name == "-" else Path(name).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise SimulatorError(
-            f"cannot read replies from {name}: {error}", "Replies file problem"
+            f"cannot read replies from {name}: {error}", "error.replies_file"
         ) from None
     return [line.strip() for line in raw.splitlines() if line.strip()]
 
 
 def ui_lang(args: argparse.Namespace) -> str:
     """--ui-lang, else the locale."""
-    from simulator.tui.i18n import detect  # plain strings; does not load Textual
-
     return getattr(args, "ui_lang", None) or detect()
 
 
@@ -248,7 +247,7 @@ def _conf_validate(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from simulator.core.scenario.diagnostics import LABELS, format_problem
+    from simulator.core.scenario.diagnostics import format_problem
     from simulator.core.scenario.library import clash, library_ids
 
     catalogue = catalogue_arg(args)
@@ -256,7 +255,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     files = scenario_files(args.paths)
     if not files:
         raise SimulatorError(
-            "no .yaml files found in " + ", ".join(args.paths), "Nothing to validate"
+            "no .yaml files found in " + ", ".join(args.paths), "error.nothing_to_validate"
         )
     errors = warnings = 0
     ids = library_ids(library_arg(args))
@@ -268,8 +267,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             errors += problem.is_error
             warnings += not problem.is_error
             print(format_problem(problem, lang))
-    summary = LABELS.get(lang, LABELS["en"])["summary"]
-    print(summary.format(files=len(files), errors=errors, warnings=warnings), file=sys.stderr)
+    summary = t("problem.summary", lang, files=len(files), errors=errors, warnings=warnings)
+    print(summary, file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
 
 
@@ -414,7 +413,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         import sklearn  # noqa: F401
     except ImportError:
         raise SimulatorError(
-            "training needs scikit-learn: pip install -e '.[train]'", "Cannot train"
+            "training needs scikit-learn: pip install -e '.[train]'", "error.cannot_train"
         ) from None
     examples = bank.load_bank()
     print(f"exemplar bank: {len(examples)} replies", file=sys.stderr)

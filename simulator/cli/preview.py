@@ -30,7 +30,7 @@ def cmd_preview(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise SimulatorError(f"no such file: {path}", "Scenario not found")
+        raise SimulatorError(f"no such file: {path}", "error.scenario_not_found")
     scenario = load_scenario(path, catalogue_arg(args))  # errors: printed, exit 1
     # sessions played here are drafts: kept in a folder of their own, gone at the end
     with tempfile.TemporaryDirectory(prefix="simulator-preview-") as folder:

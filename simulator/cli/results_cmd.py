@@ -11,6 +11,7 @@ from pathlib import Path
 
 from simulator.cli.commands import Spec, catalogue_arg, ui_lang
 from simulator.core.errors import SimulatorError
+from simulator.core.text import t
 
 EPILOG = """examples:
   simulator results import-history
@@ -22,33 +23,6 @@ EPILOG = """examples:
 Database URLs: sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DB (psycopg 3).
 Without --from (or --db): $SIMULATOR_RESULTS_DB, else results.db in the data folder.
 """
-
-_SAY = {
-    "imported": (
-        "从本机历史导入:新增 {new} 条,已有 {already} 条",
-        "from the local history: {new} new, {already} already there",
-    ),
-    "unreadable": (
-        "{n} 条历史记录无法读取,已跳过",
-        "{n} history record(s) could not be read and were skipped",
-    ),
-    "pushed": (
-        "上传到 {to}:新增 {new} 条,已有 {already} 条",
-        "pushed to {to}: {new} new, {already} already there",
-    ),
-    "csv": ("已写出 CSV:{a} 和 {b}", "CSV written: {a} and {b}"),
-    "reports": ("已写出 {n} 份报告到 {dir}", "{n} report(s) written to {dir}"),
-    "no_output": (
-        "请至少给出 --csv 目录或 --report 目录",
-        "give at least --csv DIR or --report DIR",
-    ),
-    "none": ("班级 {code} 还没有完成的练习", "class {code} has no finished sessions yet"),
-}
-
-
-def _say(args: argparse.Namespace, key: str, **values: object) -> str:
-    zh, en = _SAY[key]
-    return (zh if ui_lang(args) == "zh" else en).format(**values)
 
 
 def _conf(p: argparse.ArgumentParser) -> None:
@@ -114,9 +88,9 @@ def _import(args: argparse.Namespace, url: str | None) -> None:
     store = Store()
     with open_results(url) as local:
         counts = import_history(store, local, identity(store.prefs()))
-    print(_say(args, "imported", new=counts.new, already=counts.already))
+    print(t("cli.results.imported", ui_lang(args), new=counts.new, already=counts.already))
     if counts.unreadable:
-        print(_say(args, "unreadable", n=counts.unreadable))
+        print(t("cli.results.unreadable", ui_lang(args), n=counts.unreadable))
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -135,7 +109,7 @@ def cmd_push(args: argparse.Namespace) -> int:
         with open_results(args.to) as target:
             counts = push(source, target)
             where = safe_url(target.url)
-    print(_say(args, "pushed", to=where, new=counts.new, already=counts.already))
+    print(t("cli.results.pushed", ui_lang(args), to=where, new=counts.new, already=counts.already))
     return 0
 
 
@@ -145,7 +119,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from simulator.core.results.report import file_stem, write_reports
 
     if not args.csv and not args.report:
-        raise SimulatorError(_say(args, "no_output"), "simulator results export")
+        raise SimulatorError(t("cli.results.no_output", ui_lang(args)), "error.results_export")
     lang = args.lang or ui_lang(args)
     catalogue = catalogue_arg(args)
 
@@ -157,16 +131,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         leaders = results.leaderboard(args.class_code)
         mistakes = results.common_mistakes(args.class_code)
     if not found:
-        print(_say(args, "none", code=args.class_code))
+        print(t("cli.results.none", ui_lang(args), code=args.class_code))
     if args.csv:
         a, b = write_csv(Path(args.csv), f"class-{file_stem(args.class_code)}", found, label)
-        print(_say(args, "csv", a=a, b=b))
+        print(t("cli.results.csv", ui_lang(args), a=a, b=b))
     if args.report:
         generated = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
         paths = write_reports(
             Path(args.report), args.class_code, found, leaders, mistakes, lang, label, generated
         )
-        print(_say(args, "reports", n=len(paths), dir=args.report))
+        print(t("cli.results.reports", ui_lang(args), n=len(paths), dir=args.report))
     return 0
 
 

@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.core.text import t
+
 
 class SimulatorError(Exception):
-    """Base class: `title` names the area, the message says what went wrong."""
+    """Base class: the title names the area (a key of the text table, so the app shows it in
+    the interface language), the message says what went wrong."""
 
-    title = "Simulator error"
+    title_key = "error.simulator"
 
-    def __init__(self, message: str, title: str | None = None) -> None:
+    def __init__(self, message: str, title_key: str | None = None) -> None:
         super().__init__(message)
-        if title is not None:
-            self.title = title
+        if title_key is not None:
+            self.title_key = title_key
+
+    @property
+    def title(self) -> str:
+        """The title in English, as the command line prints it unless asked otherwise."""
+        return t(self.title_key, "en")
+
+    def title_in(self, lang: str) -> str:
+        """The title in lang (zh or en)."""
+        return t(self.title_key, lang)
 
 
 @dataclass(frozen=True)
@@ -46,7 +58,7 @@ class Problem:
 class ScenarioError(SimulatorError):
     """A scenario (or catalogue) file could not be loaded; carries every problem."""
 
-    title = "Scenario file problem"
+    title_key = "error.scenario_file"
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
@@ -56,4 +68,4 @@ class ScenarioError(SimulatorError):
 class SessionError(SimulatorError):
     """A session was used wrongly or its saved form cannot be resumed."""
 
-    title = "Session problem"
+    title_key = "error.session"

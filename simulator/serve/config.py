@@ -30,7 +30,7 @@ _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f/\\]")
 class ServeError(SimulatorError):
     """The classroom server cannot start as asked."""
 
-    title = "Classroom server problem"
+    title_key = "error.classroom_server"
 
 
 @dataclass(frozen=True)
@@ -81,13 +81,13 @@ def check_trainee(trainee: str, name: str) -> list[tuple[str, dict[str, object]]
     """Problems with a login's trainee id and display name, as (text key, values)."""
     problems: list[tuple[str, dict[str, object]]] = []
     if not trainee:
-        problems.append(("err_trainee_empty", {}))
+        problems.append(("web.err_trainee_empty", {}))
     elif len(trainee) > TRAINEE_MAX:
-        problems.append(("err_trainee_long", {"n": TRAINEE_MAX}))
+        problems.append(("web.err_trainee_long", {"n": TRAINEE_MAX}))
     if len(name) > NAME_MAX:
-        problems.append(("err_name_long", {"n": NAME_MAX}))
+        problems.append(("web.err_name_long", {"n": NAME_MAX}))
     if _FORBIDDEN.search(trainee) or _FORBIDDEN.search(name):
-        problems.append(("err_chars", {}))
+        problems.append(("web.err_chars", {}))
     return problems
 
 

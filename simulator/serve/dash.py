@@ -105,17 +105,19 @@ def routes(room: Classroom) -> list[BaseRoute]:
             return denied(request)
         name = request.path_params["name"]
         if name not in PARTS:
-            return room.page(request, "message.html", 404, title_key="not_found", body_key="")
+            return room.page(request, "message.html", 404, title_key="web.not_found", body_key="")
         lang = room.lang(request)
         context = await run_in_threadpool(_part_context, room, name, class_code, label, lang)
         return room.page(request, f"part_{name}.html", label=label, **context)
 
     async def session(request: Request) -> Response:
         if not room.keys.is_trainer(request):
-            return room.page(request, "message.html", 403, title_key="forbidden", body_key="")
+            return room.page(request, "message.html", 403, title_key="web.forbidden", body_key="")
         detail = await run_in_threadpool(room.results.session, request.path_params["id"])
         if detail is None or detail.summary.class_code != class_code:
-            return room.page(request, "message.html", 404, title_key="session_missing", body_key="")
+            return room.page(
+                request, "message.html", 404, title_key="web.session_missing", body_key=""
+            )
         missed_at: dict[int, list[Any]] = {}
         for item in detail.missed:
             missed_at.setdefault(item.turn, []).append(item)

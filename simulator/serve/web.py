@@ -24,8 +24,8 @@ from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 
+from simulator.core import text
 from simulator.core.results import Results, open_results
-from simulator.serve import text
 from simulator.serve.auth import TRAINEE_COOKIE, Keys, Trainee
 from simulator.serve.config import ServeConfig, check_trainee, same_class
 from simulator.serve.forms import form
@@ -159,7 +159,7 @@ def make_app(config: ServeConfig, results: Results | None = None) -> Starlette:
         lang = text.pick_lang(values.get("lang"), room.config.lang)
         problems: list[tuple[str, dict[str, object]]] = []
         if not same_class(values.get("class", ""), config.class_code):
-            problems.append(("err_class", {}))
+            problems.append(("web.err_class", {}))
         problems += check_trainee(values.get("trainee", ""), values.get("name", ""))
         if problems:
             return room.page(
@@ -191,7 +191,7 @@ def make_app(config: ServeConfig, results: Results | None = None) -> Starlette:
     async def asset(request: Request) -> Response:
         found = ASSETS.get(request.path_params["name"])
         if found is None:
-            return room.page(request, "message.html", 404, title_key="not_found", body_key="")
+            return room.page(request, "message.html", 404, title_key="web.not_found", body_key="")
         path, media = found
         return FileResponse(path, media_type=media, headers={"cache-control": "max-age=3600"})
 

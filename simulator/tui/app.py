@@ -44,8 +44,9 @@ from simulator.core.results.files import Store
 from simulator.core.results.recorder import Recorder
 from simulator.core.scenario.index import catalogue_key
 from simulator.core.scenario.library import Library, Roots, library_roots, resolve
-from simulator.tui import i18n, progress_nav, resume
+from simulator.core.text import LANGS, detect, other, t
 from simulator.tui import pace as pace_mod
+from simulator.tui import progress_nav, resume
 from simulator.tui.screens.base import Translated, translate_bindings
 from simulator.tui.screens.library import LibraryScreen
 
@@ -165,7 +166,7 @@ class SimulatorApp(App[int]):
     # ---- start and language --------------------------------------------------------------
     def on_mount(self) -> None:
         translate_bindings(self, self.ui_lang)
-        self.title = i18n.t("app.title", self.ui_lang)
+        self.title = t("app.title", self.ui_lang)
         if self.config.start is not None and self.config.preview:
             from simulator.tui.screens.preview import preview_screen
 
@@ -206,7 +207,7 @@ class SimulatorApp(App[int]):
 
     def watch_ui_lang(self, lang: str) -> None:
         translate_bindings(self, lang)
-        self.title = i18n.t("app.title", lang)
+        self.title = t("app.title", lang)
         self._save_prefs(ui_lang=lang)
         self._retranslate()
 
@@ -219,7 +220,7 @@ class SimulatorApp(App[int]):
         self.refresh_bindings()
 
     def action_switch_language(self) -> None:
-        self.ui_lang = i18n.other(self.ui_lang)
+        self.ui_lang = other(self.ui_lang)
 
     def action_toggle_theme(self) -> None:
         self.theme = LIGHT if self.current_theme.dark else DARK
@@ -229,7 +230,7 @@ class SimulatorApp(App[int]):
         """Choose the typing pause (from the palette) and remember it for the next run."""
         self.pace = chosen
         self._save_prefs(pace=chosen)
-        self.notify(i18n.t("pace.set", self.ui_lang, pace=i18n.t(f"pace.{chosen}", self.ui_lang)))
+        self.notify(t("pace.set", self.ui_lang, pace=t(f"pace.{chosen}", self.ui_lang)))
 
     async def on_event(self, event: events.Event) -> None:
         # Any key ends the customer's "typing" pause. The key does nothing else (Enter must
@@ -244,13 +245,13 @@ class SimulatorApp(App[int]):
         await super().on_event(event)
 
     def action_help_quit(self) -> None:
-        self.notify(i18n.t("quit.help", self.ui_lang))
+        self.notify(t("quit.help", self.ui_lang))
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(
                 CommandPalette(
-                    id="--command-palette", placeholder=i18n.t("palette.placeholder", self.ui_lang)
+                    id="--command-palette", placeholder=t("palette.placeholder", self.ui_lang)
                 )
             )
 
@@ -262,18 +263,16 @@ class SimulatorApp(App[int]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         def cmd(key: str, callback: Callable[[], object]) -> SystemCommand:
-            return SystemCommand(
-                i18n.t(key, self.ui_lang), i18n.t(f"{key}.help", self.ui_lang), callback
-            )
+            return SystemCommand(t(key, self.ui_lang), t(f"{key}.help", self.ui_lang), callback)
 
         yield cmd("cmd.language", self.action_switch_language)
         yield cmd("cmd.theme", self.action_toggle_theme)
         yield cmd("cmd.themes", self.action_change_theme)
         for choice in pace_mod.PACES:
-            current = i18n.t("pace.current", self.ui_lang) if choice == self.pace else ""
+            current = t("pace.current", self.ui_lang) if choice == self.pace else ""
             yield SystemCommand(
-                i18n.t("cmd.pace", self.ui_lang, pace=i18n.t(f"pace.{choice}", self.ui_lang)),
-                i18n.t(f"pace.{choice}.help", self.ui_lang) + current,
+                t("cmd.pace", self.ui_lang, pace=t(f"pace.{choice}", self.ui_lang)),
+                t(f"pace.{choice}.help", self.ui_lang) + current,
                 lambda choice=choice: self.set_pace(choice),
             )
         yield cmd("cmd.library", self.go_library)
@@ -303,12 +302,12 @@ class SimulatorApp(App[int]):
         """One line when the results store could not be written (the session is safe)."""
         warning = practice.results_warning()
         if warning:
-            text = i18n.t("results.warning", self.ui_lang, error=warning)
+            text = t("results.warning", self.ui_lang, error=warning)
             self.notify(text, severity="warning", timeout=8)
 
     def error(self, error: SimulatorError) -> None:
         """Show a core error the way every screen does."""
-        self.notify(str(error), title=error.title, severity="error", timeout=10)
+        self.notify(str(error), title=error.title_in(self.ui_lang), severity="error", timeout=10)
 
     # ---- scenarios ---------------------------------------------------------------------------
     def scenario_by_id(self, scenario_id: str) -> Scenario | None:
@@ -523,11 +522,7 @@ def make_app(
     catalogue = catalogue_mod.load(techniques)
     store = store or Store()
     prefs = store.prefs()
-    lang = (
-        ui_lang
-        or (prefs.get("ui_lang") if prefs.get("ui_lang") in i18n.LANGS else None)
-        or i18n.detect()
-    )
+    lang = ui_lang or (prefs.get("ui_lang") if prefs.get("ui_lang") in LANGS else None) or detect()
     root = tuple(library_roots(library, bundled=bundled))
     start = None
     if scenario is not None:

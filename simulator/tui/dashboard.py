@@ -27,7 +27,7 @@ from simulator.core.errors import SimulatorError
 from simulator.core.grading.catalogue import Catalogue
 from simulator.core.results import Results
 from simulator.core.results.dashboard import Poller, Snapshot, heat
-from simulator.tui import i18n
+from simulator.core.text import other, t
 from simulator.tui.screens.base import translate_bindings
 
 POLL_SECONDS = 2.0
@@ -105,7 +105,7 @@ class DashboardApp(App[int]):
         self.set_reactive(DashboardApp.ui_lang, ui_lang)
 
     def t(self, key: str, /, **values: object) -> str:
-        return i18n.t(key, self.ui_lang, **values)
+        return t(key, self.ui_lang, **values)
 
     def label(self, entry_id: str) -> str:
         return self.catalogue.label(entry_id, self.ui_lang) if entry_id else ""
@@ -151,7 +151,9 @@ class DashboardApp(App[int]):
 
     def _failed(self, error: SimulatorError) -> None:
         if not self._failing:  # once per outage, not every 2 s
-            self.notify(str(error), title=error.title, severity="error", timeout=10)
+            self.notify(
+                str(error), title=error.title_in(self.ui_lang), severity="error", timeout=10
+            )
         self._failing = True
 
     def _read(self, snapshot: Snapshot | None) -> None:
@@ -307,7 +309,7 @@ class DashboardApp(App[int]):
         self.poll(force=True)
 
     def action_switch_language(self) -> None:
-        self.ui_lang = i18n.other(self.ui_lang)
+        self.ui_lang = other(self.ui_lang)
 
     async def watch_ui_lang(self, lang: str) -> None:
         active = self.query_one(TabbedContent).active

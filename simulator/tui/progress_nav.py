@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
 from simulator.core.results.recorder import ENV_NAME, ENV_TRAINEE
-from simulator.tui import i18n
+from simulator.core.text import t
 from simulator.tui.screens.name import NameDialog
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def set_name(app: SimulatorApp, name: str, *, quiet: bool = False) -> None:
         app.error(error)
     if not quiet:
         key = "name.saved" if name else "name.cleared"
-        app.notify(i18n.t(key, app.ui_lang, name=name))
+        app.notify(t(key, app.ui_lang, name=name))
     for screen in app.screen_stack:
         reload = getattr(screen, "reload", None)  # the progress screen shows the name
         if type(screen).__name__ == "ProgressScreen" and callable(reload):
@@ -85,11 +85,11 @@ def retry(app: SimulatorApp, moment: Moment) -> None:
     try:
         scenario = app.find_scenario(moment.scenario_id)
     except SimulatorError:
-        app.notify(i18n.t("progress.retry_missing", app.ui_lang), severity="warning")
+        app.notify(t("progress.retry_missing", app.ui_lang), severity="warning")
         return
     if app.start_practice(scenario, "coach", at=moment):
         app.notify(
-            i18n.t(
+            t(
                 "progress.retry_started",
                 app.ui_lang,
                 title=moment.title,

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
 from simulator.core.results.files import SessionInUse, StoreError, Unfinished
-from simulator.tui import i18n
-from simulator.tui.i18n import Key
+from simulator.core.text import Key, t
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.history import when_text
 
@@ -26,7 +25,7 @@ def discard(app: SimulatorApp, session_id: str) -> None:
     try:
         app.config.store.discard(session_id)
     except StoreError as error:
-        app.notify(str(error), title=error.title, severity="error")
+        app.notify(str(error), title=error.title_in(app.ui_lang), severity="error")
 
 
 def report_damaged(app: SimulatorApp) -> None:
@@ -35,7 +34,7 @@ def report_damaged(app: SimulatorApp) -> None:
     if store.damaged:
         names = ", ".join(f"{path.name} ({why})" for path, why in store.damaged[:5])
         app.notify(
-            i18n.t(
+            t(
                 "store.damaged",
                 app.ui_lang,
                 n=len(store.damaged),
@@ -101,7 +100,7 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
             recorder=app.config.recorder,
         )
     except SessionInUse as error:  # taken by another instance since the offer: not ours
-        app.notify(str(error), title=error.title, severity="error")
+        app.notify(str(error), title=error.title_in(app.ui_lang), severity="error")
         return
     except SimulatorError as error:
 
@@ -124,11 +123,11 @@ def reopen(app: SimulatorApp, saved: Unfinished) -> None:
     from simulator.tui.screens.conversation import ConversationScreen
 
     app.push_screen(ConversationScreen(practice))
-    app.notify(i18n.t("chat.resumed", app.ui_lang))
+    app.notify(t("chat.resumed", app.ui_lang))
     if practice.took_over is not None:
         owner = practice.took_over
         app.notify(
-            i18n.t("resume.took_over", app.ui_lang, pid=owner.pid, host=owner.host or "?"),
+            t("resume.took_over", app.ui_lang, pid=owner.pid, host=owner.host or "?"),
             severity="warning",
             timeout=10,
         )

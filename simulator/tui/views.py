@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.core.grading.catalogue import Catalogue
-from simulator.tui.i18n import has, t
+from simulator.core.text import has, t
 from simulator.tui.widgets.chat import Note
 from simulator.tui.widgets.side_panel import MeterView, PersonaView
 

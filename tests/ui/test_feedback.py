@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from textual.widgets import OptionList
+from textual.widgets import Footer, OptionList
 
 from simulator.tui.screens.conversation import ConversationScreen
 from simulator.tui.screens.feedback import FeedbackScreen
@@ -165,3 +165,21 @@ async def test_m_opens_the_missed_tab_in_one_key(make, start):
         assert screen.tab == "missed"
         assert screen.query_one("#missed-scroll").has_focus  # arrows scroll it at once
         assert "错过的机会" in screen_text(app)
+
+
+@pytest.mark.parametrize(
+    ("lang", "relay", "shown"),
+    [
+        ("en", (), ("^Q Quit", "^L 中文")),
+        ("en", ("Ann", "Bo"), ("^Q Quit", "^L 中文", "g Group")),
+        ("zh", (), ("^Q 退出", "^L English")),
+        ("zh", ("张三", "李四"), ("^Q 退出", "^L English", "g 小组")),
+    ],
+)
+async def test_the_footer_keeps_quit_and_the_language_key_at_80_columns(make, lang, relay, shown):
+    app = make(scenario=MINI, ui_lang=lang, relay=relay)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await finish(pilot)
+        footer = screen.query_one(Footer)
+        line = screen_text(app).splitlines()[footer.region.y]
+        assert all(key in line for key in shown), line

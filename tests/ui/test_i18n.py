@@ -1,49 +1,13 @@
-"""Interface language: the table is complete, the locale picks it, a key switches it everywhere."""
+"""Interface language: the locale picks it, a key switches it everywhere (the table itself:
+tests/test_text.py)."""
 
 from __future__ import annotations
 
-import pytest
 from textual.command import CommandPalette
 
-from simulator.tui import i18n
+from simulator.core.errors import SimulatorError
 from simulator.tui.screens.conversation import ConversationScreen
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, send, settle
-
-
-def test_every_string_has_both_languages():
-    for key in i18n.keys():
-        zh, en = i18n.t(key, "zh"), i18n.t(key, "en")
-        assert zh and en, key
-
-
-def test_placeholders_match_between_languages():
-    import string
-
-    for key in i18n.keys():
-        fields = [
-            {f for _, f, _, _ in string.Formatter().parse(i18n.t(key, lang)) if f}
-            for lang in i18n.LANGS
-        ]
-        assert fields[0] == fields[1], key
-
-
-@pytest.mark.parametrize(
-    ("env", "lang"),
-    [
-        ({"LANG": "zh_CN.UTF-8"}, "zh"),
-        ({"LANG": "en_US.UTF-8"}, "en"),
-        ({"LC_ALL": "zh_TW", "LANG": "en_US"}, "zh"),
-        ({"LC_ALL": "C", "LANG": "zh_CN"}, "en"),
-        ({}, "en"),
-        ({"LC_MESSAGES": "zh_CN.UTF-8"}, "zh"),
-    ],
-)
-def test_locale_detection(env, lang):
-    assert i18n.detect(env) == lang
-
-
-def test_unknown_key_falls_back_to_the_key():
-    assert i18n.t("no.such.key", "zh") == "no.such.key"
 
 
 async def test_locale_picks_the_language(make, monkeypatch):
@@ -119,26 +83,13 @@ async def test_theme_toggles_between_light_and_dark(make, data_dir):
     assert make(theme=None).theme == "textual-light"
 
 
-def test_every_string_is_used_somewhere():
-    """A key nobody reads is a translation someone maintains for nothing (or a typo'd use)."""
-    import re
-    from pathlib import Path
-
-    root = Path(i18n.__file__).resolve().parents[1]
-    source = "\n".join(
-        p.read_text("utf-8") for p in root.rglob("*.py") if not p.name.startswith("i18n")
-    )
-
-    def used(key: str) -> bool:
-        if f'"{key}"' in source or f"'{key}'" in source:
-            return True
-        if key.endswith(".help") and used(key.removesuffix(".help")):
-            return True  # the command palette reads f"{key}.help"
-        parts = key.split(".")
-        return any(
-            re.search(r"f[\"']" + re.escape(".".join(parts[:i]) + ".") + r"\{", source)
-            for i in range(1, len(parts))
-        )
-
-    unused = [key for key in i18n._STRINGS if not used(key)]
-    assert unused == []
+async def test_an_error_title_is_in_the_interface_language(make):
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.error(SimulatorError("no such file: x.yaml", "error.scenario_not_found"))
+        await pilot.press("ctrl+l")
+        await settle(pilot)
+        app.error(SimulatorError("no such file: x.yaml", "error.scenario_not_found"))
+        await pilot.pause()
+        assert [n.title for n in app._notifications] == ["找不到场景", "Scenario not found"]

@@ -67,9 +67,11 @@ def parse_row(row: dict[str, object], where: str) -> Example:
         text, context, lang = row["text"], row.get("context", ""), row["lang"]
         labels = [*row.get("techniques", []), *row.get("pitfalls", [])]  # type: ignore[misc]
     except (KeyError, TypeError) as exc:
-        raise SimulatorError(f"{where}: missing field {exc}", "Bad example") from None
+        raise SimulatorError(f"{where}: missing field {exc}", "error.bad_example") from None
     if not isinstance(text, str) or not isinstance(context, str) or lang not in ("zh", "en"):
-        raise SimulatorError(f"{where}: text, context and lang (zh|en) are required", "Bad example")
+        raise SimulatorError(
+            f"{where}: text, context and lang (zh|en) are required", "error.bad_example"
+        )
     return Example(
         str(row.get("id") or where),
         text,
@@ -88,9 +90,11 @@ def read_jsonl(lines: Iterable[str], name: str) -> Iterator[Example]:
         try:
             row = json.loads(line)
         except ValueError as exc:
-            raise SimulatorError(f"{name}:{number}: not JSON ({exc})", "Bad example") from None
+            raise SimulatorError(
+                f"{name}:{number}: not JSON ({exc})", "error.bad_example"
+            ) from None
         if not isinstance(row, dict):
-            raise SimulatorError(f"{name}:{number}: not a JSON object", "Bad example")
+            raise SimulatorError(f"{name}:{number}: not a JSON object", "error.bad_example")
         yield parse_row(row, f"{name}:{number}")
 
 

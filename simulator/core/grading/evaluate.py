@@ -54,7 +54,7 @@ def read_jsonl(path: str | Path) -> list[dict[str, object]]:
     try:
         lines = Path(path).read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise SimulatorError(f"cannot read {path}: {error}", "Evaluation file problem") from None
+        raise SimulatorError(f"cannot read {path}: {error}", "error.eval_file") from None
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -62,11 +62,11 @@ def read_jsonl(path: str | Path) -> list[dict[str, object]]:
             row = json.loads(line)
         except json.JSONDecodeError as error:
             raise SimulatorError(
-                f"{path}:{number}: not JSON: {error.msg}", "Evaluation file problem"
+                f"{path}:{number}: not JSON: {error.msg}", "error.eval_file"
             ) from None
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             raise SimulatorError(
-                f'{path}:{number}: each line needs a "text" string', "Evaluation file problem"
+                f'{path}:{number}: each line needs a "text" string', "error.eval_file"
             )
         rows.append(row)
     return rows

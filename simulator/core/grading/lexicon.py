@@ -26,7 +26,7 @@ LEXICON_FILE = "data/lexicon.yaml"
 
 
 class LexiconError(SimulatorError):
-    title = "Grader word lists"
+    title_key = "error.lexicon"
 
 
 @cache

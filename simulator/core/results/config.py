@@ -15,7 +15,7 @@ ENV_URL = "SIMULATOR_RESULTS_DB"
 class ResultsError(SimulatorError):
     """The results database cannot be opened, read or written."""
 
-    title = "Results database problem / 结果数据库问题"
+    title_key = "error.results_db"
 
 
 def default_url(data_dir: Path) -> str:

@@ -54,13 +54,13 @@ STALE_TMP_SECONDS = 600
 class StoreError(SimulatorError):
     """The data folder cannot be read or written."""
 
-    title = "Saved data problem"
+    title_key = "error.saved_data"
 
 
 class SessionInUse(StoreError):
     """Another app instance, still running, is playing this session."""
 
-    title = "Session open elsewhere"
+    title_key = "error.session_in_use"
 
 
 def data_dir() -> Path:

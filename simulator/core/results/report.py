@@ -15,73 +15,7 @@ from pathlib import Path
 from simulator.core.results.files import StoreError
 from simulator.core.results.records import LeaderRow, Mistake, SessionResult
 from simulator.core.results.svg import score_chart, technique_chart
-
-WORDS: dict[str, dict[str, str]] = {
-    "zh": {
-        "trainee_title": "学员成绩报告:{name}",
-        "class_title": "班级成绩报告:{code}",
-        "class": "班级",
-        "sessions": "练习次数",
-        "first": "首次得分",
-        "best": "最高分",
-        "average": "平均分",
-        "passed": "通过次数",
-        "scores": "历次得分(实心为通过,横线为及格线)",
-        "best_chart": "每位学员的最高分(实心为已通过)",
-        "techniques": "技巧:使用次数 / 错过次数",
-        "history": "练习记录",
-        "date": "日期",
-        "scenario": "场景",
-        "mode": "模式",
-        "score": "得分",
-        "result": "结果",
-        "yes": "通过",
-        "no": "未通过",
-        "leaderboard": "排行榜",
-        "trainee": "学员",
-        "mistakes": "常见问题",
-        "kind": "类型",
-        "item": "项目",
-        "count": "次数",
-        "example": "例子(学员原话 → 参考说法)",
-        "missed": "错过技巧",
-        "pitfall": "失误",
-        "none": "还没有完成的练习。",
-        "generated": "生成于 {at}",
-    },
-    "en": {
-        "trainee_title": "Trainee report: {name}",
-        "class_title": "Class report: {code}",
-        "class": "Class",
-        "sessions": "Sessions",
-        "first": "First score",
-        "best": "Best score",
-        "average": "Average",
-        "passed": "Passed",
-        "scores": "Scores over time (solid = passed; the line is the pass mark)",
-        "best_chart": "Best score per trainee (solid = has passed)",
-        "techniques": "Techniques: times shown / missed",
-        "history": "Sessions",
-        "date": "Date",
-        "scenario": "Scenario",
-        "mode": "Mode",
-        "score": "Score",
-        "result": "Result",
-        "yes": "passed",
-        "no": "not passed",
-        "leaderboard": "Leaderboard",
-        "trainee": "Trainee",
-        "mistakes": "Common mistakes",
-        "kind": "Kind",
-        "item": "What",
-        "count": "Count",
-        "example": "Example (their words → model reply)",
-        "missed": "missed technique",
-        "pitfall": "pitfall",
-        "none": "No finished sessions yet.",
-        "generated": "Generated {at}",
-    },
-}
+from simulator.core.text import has, t
 
 CSS = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em;color:#111}
@@ -125,32 +59,37 @@ def _technique_rows(
     shown: dict[str, int] = {}
     missed: dict[str, int] = {}
     for r in results:
-        for t, n in r.techniques.items():
-            shown[t] = shown.get(t, 0) + n
+        for technique, n in r.techniques.items():
+            shown[technique] = shown.get(technique, 0) + n
         for m in r.missed:
             missed[m.technique] = missed.get(m.technique, 0) + 1
-    ids = sorted(set(shown) | set(missed), key=lambda t: (-(shown.get(t, 0)), t))
-    return [(label(t), shown.get(t, 0), missed.get(t, 0)) for t in ids]
+    ids = sorted(set(shown) | set(missed), key=lambda x: (-(shown.get(x, 0)), x))
+    return [(label(x), shown.get(x, 0), missed.get(x, 0)) for x in ids]
 
 
 def trainee_html(
     results: list[SessionResult], lang: str, label: Callable[[str], str], generated: str
 ) -> str:
     """The report of one trainee's finished sessions (oldest first)."""
-    w = WORDS[lang]
     who = results[0].identity if results else None
     name = (who.display_name or who.trainee) if who else "?"
-    body = [f'<p class="muted">{escape(w["generated"].format(at=generated))}</p>']
+    body = [f'<p class="muted">{escape(t("printout.generated", lang, at=generated))}</p>']
     if who and who.class_code:
-        body.append(f"<p>{escape(w['class'])}: {escape(who.class_code)}</p>")
+        body.append(f"<p>{escape(t('printout.class', lang))}: {escape(who.class_code)}</p>")
     if not results:
-        body.append(f"<p>{escape(w['none'])}</p>")
-        return _page(w["trainee_title"].format(name=name), body, lang)
+        body.append(f"<p>{escape(t('printout.none', lang))}</p>")
+        return _page(t("printout.trainee_title", lang, name=name), body, lang)
     scores = [r.score for r in results]
     body.append(
         '<table class="stats">'
         + _table(
-            [w["sessions"], w["first"], w["best"], w["average"], w["passed"]],
+            [
+                t("printout.sessions", lang),
+                t("printout.first", lang),
+                t("printout.best", lang),
+                t("printout.average", lang),
+                t("printout.passed", lang),
+            ],
             [
                 [
                     str(len(results)),
@@ -163,36 +102,42 @@ def trainee_html(
         )[len("<table>") :]
     )
     marks = {r.pass_score for r in results}
-    body.append(f"<h2>{escape(w['scores'])}</h2>")
+    body.append(f"<h2>{escape(t('printout.scores', lang))}</h2>")
     body.append(
         score_chart(
             [(r.finished_at[5:10], r.score, r.passed) for r in results],
             marks.pop() if len(marks) == 1 else None,
-            w["scores"],
+            t("printout.scores", lang),
         )
     )
     techniques = _technique_rows(results, label)
     if techniques:
-        body.append(f"<h2>{escape(w['techniques'])}</h2>")
-        body.append(technique_chart(techniques, w["techniques"]))
-    body.append(f"<h2>{escape(w['history'])}</h2>")
+        body.append(f"<h2>{escape(t('printout.techniques', lang))}</h2>")
+        body.append(technique_chart(techniques, t("printout.techniques", lang)))
+    body.append(f"<h2>{escape(t('printout.history', lang))}</h2>")
     body.append(
         _table(
-            [w["date"], w["scenario"], w["mode"], w["score"], w["result"]],
+            [
+                t("printout.date", lang),
+                t("printout.scenario", lang),
+                t("printout.mode", lang),
+                t("printout.score", lang),
+                t("printout.result", lang),
+            ],
             [
                 [
                     r.finished_at[:16].replace("T", " "),
                     r.title or r.scenario_id,
                     r.mode,
                     f"{r.score} / {r.pass_score}",
-                    w["yes"] if r.passed else w["no"],
+                    t("printout.yes", lang) if r.passed else t("printout.no", lang),
                 ]
                 for r in reversed(results)
             ],
             {3},
         )
     )
-    return _page(w["trainee_title"].format(name=name), body, lang)
+    return _page(t("printout.trainee_title", lang, name=name), body, lang)
 
 
 def class_html(
@@ -205,15 +150,20 @@ def class_html(
     generated: str,
 ) -> str:
     """The report of a class: leaderboard, scores, techniques, common mistakes."""
-    w = WORDS[lang]
-    body = [f'<p class="muted">{escape(w["generated"].format(at=generated))}</p>']
+    body = [f'<p class="muted">{escape(t("printout.generated", lang, at=generated))}</p>']
     if not results:
-        body.append(f"<p>{escape(w['none'])}</p>")
-        return _page(w["class_title"].format(code=class_code), body, lang)
-    body.append(f"<h2>{escape(w['leaderboard'])}</h2>")
+        body.append(f"<p>{escape(t('printout.none', lang))}</p>")
+        return _page(t("printout.class_title", lang, code=class_code), body, lang)
+    body.append(f"<h2>{escape(t('printout.leaderboard', lang))}</h2>")
     body.append(
         _table(
-            [w["trainee"], w["sessions"], w["first"], w["best"], w["passed"]],
+            [
+                t("printout.trainee", lang),
+                t("printout.sessions", lang),
+                t("printout.first", lang),
+                t("printout.best", lang),
+                t("printout.passed", lang),
+            ],
             [
                 [
                     row.display_name or row.trainee,
@@ -227,20 +177,20 @@ def class_html(
             {1, 2, 3, 4},
         )
     )
-    body.append(f"<h2>{escape(w['best_chart'])}</h2>")
+    body.append(f"<h2>{escape(t('printout.best_chart', lang))}</h2>")
     body.append(
         score_chart(
             [(row.display_name or row.trainee, row.best_score, row.passed > 0) for row in leaders],
             None,
-            w["best_chart"],
+            t("printout.best_chart", lang),
         )
     )
     techniques = _technique_rows(results, label)
     if techniques:
-        body.append(f"<h2>{escape(w['techniques'])}</h2>")
-        body.append(technique_chart(techniques, w["techniques"]))
+        body.append(f"<h2>{escape(t('printout.techniques', lang))}</h2>")
+        body.append(technique_chart(techniques, t("printout.techniques", lang)))
     if mistakes:
-        body.append(f"<h2>{escape(w['mistakes'])}</h2>")
+        body.append(f"<h2>{escape(t('printout.mistakes', lang))}</h2>")
         rows = []
         names = {row.trainee: row.display_name or row.trainee for row in leaders}
         for m in mistakes:
@@ -250,10 +200,28 @@ def class_html(
                 who = names.get(trainee, trainee)
                 example = f"{who}: 「{words}」" + (f" → 「{model}」" if model else "")
             rows.append(
-                [w[m.kind] if m.kind in w else m.kind, label(m.label), str(m.count), example]
+                [
+                    t(f"printout.kind.{m.kind}", lang)
+                    if has(f"printout.kind.{m.kind}")
+                    else m.kind,
+                    label(m.label),
+                    str(m.count),
+                    example,
+                ]
             )
-        body.append(_table([w["kind"], w["item"], w["count"], w["example"]], rows, {2}))
-    return _page(w["class_title"].format(code=class_code), body, lang)
+        body.append(
+            _table(
+                [
+                    t("printout.kind", lang),
+                    t("printout.item", lang),
+                    t("printout.count", lang),
+                    t("printout.example", lang),
+                ],
+                rows,
+                {2},
+            )
+        )
+    return _page(t("printout.class_title", lang, code=class_code), body, lang)
 
 
 def file_stem(text: str) -> str:

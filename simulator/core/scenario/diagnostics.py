@@ -4,6 +4,13 @@ Problems are written in English where they are found (the loader, the spec check
 validator). `localise` translates one for display, by the shape of its message: each
 English template below has its Chinese twin. A message with no twin stays English, so a
 new check is never silenced by a missing translation (a test holds every code to one).
+
+These templates stay here rather than in the text table (simulator.core.text): a problem
+is not looked up by a key but recognised by its English sentence, which is written once
+where the problem is found and stays the stable, greppable form (CI logs, tests, `file:
+line:col: CODE: message`). Moving them to keys would mean a key and a values record in
+every Problem the loader, spec and validator make, for the same two languages. The
+table holds only the words around a problem (hint, warning, the summary line).
 """
 
 from __future__ import annotations
@@ -12,6 +19,7 @@ import re
 from dataclasses import replace
 
 from simulator.core.errors import Problem
+from simulator.core.text import t
 
 _MESSAGES: tuple[tuple[str, str], ...] = (
     # reading the file
@@ -333,29 +341,11 @@ def localise(problem: Problem, lang: str) -> Problem:
     )
 
 
-LABELS = {
-    "zh": {
-        "warning": "警告",
-        "hint": "提示",
-        "summary": "{files} 个文件:{errors} 个错误,{warnings} 个警告",
-    },
-    "en": {
-        "warning": "warning",
-        "hint": "hint",
-        "summary": "{files} file(s): {errors} error(s), {warnings} warning(s)",
-    },
-}
-
-
 def format_problem(problem: Problem, lang: str) -> str:
     """`file:line:col: CODE: message (hint: …)` in `lang`, with a [warning] mark for W codes."""
     shown = localise(problem, lang)
-    words = LABELS.get(lang, LABELS["en"])
     text = f"{shown.file}:{shown.line}:{shown.col}: {shown.code}: {shown.message}"
     if shown.hint:
-        text += (
-            f" ({words['hint']}: {shown.hint})"
-            if lang != "zh"
-            else f"({words['hint']}:{shown.hint})"
-        )
-    return text if problem.is_error else f"{text} [{words['warning']}]"
+        hint = t("problem.hint", lang)
+        text += f"({hint}:{shown.hint})" if lang == "zh" else f" ({hint}: {shown.hint})"
+    return text if problem.is_error else f"{text} [{t('problem.warning', lang)}]"

@@ -10,10 +10,10 @@ with a keyword of either language (Mermaid's `end`, DOT's `node`).
 from __future__ import annotations
 
 import textwrap
-from typing import Any
 
 from simulator.core.scenario.explain import describe
 from simulator.core.scenario.model import Scenario
+from simulator.core.text import LANGS, has, t
 
 KIND_COLOURS = {
     "success": ("#d4edda", "#1e7e34"),
@@ -22,38 +22,6 @@ KIND_COLOURS = {
     "walkout": ("#e2e3e5", "#6c757d"),
 }
 """Ending kind -> (fill, border)."""
-
-_W: dict[str, dict[str, Any]] = {
-    "zh": {
-        "start": "开始",
-        "bottom_line": "底线",
-        "opportunities": "机会",
-        "punishes": "惩罚",
-        "ending": "结局",
-        "fact": "隐藏信息",
-        "any_beat": "任何节点",
-        "reveal": "说出",
-        "walkout": "信任或耐心到底时",
-        "kinds": {"success": "成功", "partial": "部分", "failure": "失败", "walkout": "离开"},
-    },
-    "en": {
-        "start": "start",
-        "bottom_line": "bottom line",
-        "opportunities": "opportunities",
-        "punishes": "punishes",
-        "ending": "ending",
-        "fact": "fact",
-        "any_beat": "any beat",
-        "reveal": "reveals",
-        "walkout": "when trust or patience runs out",
-        "kinds": {
-            "success": "success",
-            "partial": "partial",
-            "failure": "failure",
-            "walkout": "walkout",
-        },
-    },
-}
 
 
 class _Names:
@@ -72,33 +40,34 @@ class _Names:
         return self("ending" if to in scenario.endings else "beat", to)
 
 
-def _beat_lines(scenario: Scenario, beat_id: str, w: dict) -> list[str]:
+def _beat_lines(scenario: Scenario, beat_id: str, lang: str) -> list[str]:
     beat = scenario.beats[beat_id]
     lines = [beat_id]
     if beat_id == scenario.start:
-        lines[0] = f"▶ {beat_id} ({w['start']})"
+        lines[0] = f"▶ {beat_id} ({t('graph.start', lang)})"
     if beat.bottom_line:
-        lines.append(f"[{w['bottom_line']}]")
+        lines.append(f"[{t('graph.bottom_line', lang)}]")
     if beat.opportunities:
-        lines.append(f"{w['opportunities']}: {', '.join(beat.opportunities)}")
+        lines.append(f"{t('graph.opportunities', lang)}: {', '.join(beat.opportunities)}")
     if beat.punishes:
-        lines.append(f"{w['punishes']}: {', '.join(beat.punishes)}")
+        lines.append(f"{t('graph.punishes', lang)}: {', '.join(beat.punishes)}")
     return lines
 
 
-def _ending_lines(scenario: Scenario, ending_id: str, w: dict) -> list[str]:
+def _ending_lines(scenario: Scenario, ending_id: str, lang: str) -> list[str]:
     ending = scenario.endings[ending_id]
-    lines = [ending_id, f"{w['ending']}: {w['kinds'].get(ending.kind, ending.kind)}"]
+    kind = t(f"graph.kind.{ending.kind}", lang) if has(f"graph.kind.{ending.kind}") else ending.kind
+    lines = [ending_id, f"{t('graph.ending', lang)}: {kind}"]
     if ending.kind == "walkout":
-        lines.append(w["walkout"])
+        lines.append(t("graph.walkout", lang))
     return lines
 
 
-def _fact_lines(scenario: Scenario, index: int, lang: str, w: dict) -> list[str]:
+def _fact_lines(scenario: Scenario, index: int, lang: str) -> list[str]:
     fact = scenario.persona.facts[index]
-    lines = [f"{w['fact']}: {fact.id}", describe(fact.when, lang)]
+    lines = [f"{t('graph.fact', lang)}: {fact.id}", describe(fact.when, lang)]
     if not fact.beats:
-        lines.append(w["any_beat"])
+        lines.append(t("graph.any_beat", lang))
     return lines
 
 
@@ -113,7 +82,7 @@ def _edges(scenario: Scenario, lang: str) -> list[tuple[str, str, str]]:
 
 
 def language(scenario: Scenario, lang: str | None) -> str:
-    return lang if lang in _W else scenario.language
+    return lang if lang in LANGS else scenario.language
 
 
 WRAP = 48
@@ -133,7 +102,7 @@ def _dot_text(lines: list[str]) -> str:
 def to_dot(scenario: Scenario, lang: str | None = None) -> str:
     """Graphviz DOT: `dot -Tsvg` renders it."""
     lang = language(scenario, lang)
-    w, name = _W[lang], _Names(scenario)
+    name = _Names(scenario)
     out = [
         "digraph scenario {",
         f"  label={_dot_text([f'{scenario.title} ({scenario.id})'])};",
@@ -146,11 +115,11 @@ def to_dot(scenario: Scenario, lang: str | None = None) -> str:
         style = "rounded,bold" if beat_id == scenario.start else "rounded"
         if beat.bottom_line:
             style += ",dashed"
-        label = _dot_text(_beat_lines(scenario, beat_id, w))
+        label = _dot_text(_beat_lines(scenario, beat_id, lang))
         out.append(f'  {name("beat", beat_id)} [shape=box, style="{style}", label={label}];')
     for ending_id, ending in scenario.endings.items():
         fill, border = KIND_COLOURS.get(ending.kind, ("#ffffff", "#000000"))
-        label = _dot_text(_ending_lines(scenario, ending_id, w))
+        label = _dot_text(_ending_lines(scenario, ending_id, lang))
         out.append(
             f"  {name('ending', ending_id)} [shape=doubleoctagon, style=filled, "
             f'fillcolor="{fill}", color="{border}", label={label}];'
@@ -160,7 +129,7 @@ def to_dot(scenario: Scenario, lang: str | None = None) -> str:
             f"  {name('beat', source)} -> {name.target(scenario, to)} [label={_dot_text([label])}];"
         )
     for i, fact in enumerate(scenario.persona.facts):
-        label = _dot_text(_fact_lines(scenario, i, lang, w))
+        label = _dot_text(_fact_lines(scenario, i, lang))
         out.append(
             f'  {name("fact", fact.id)} [shape=note, style=filled, fillcolor="#e8f0fe", label={label}];'
         )
@@ -168,7 +137,7 @@ def to_dot(scenario: Scenario, lang: str | None = None) -> str:
             if beat_id in scenario.beats:
                 out.append(
                     f"  {name('beat', beat_id)} -> {name('fact', fact.id)} "
-                    f"[style=dashed, arrowhead=none, label={_dot_text([w['reveal']])}];"
+                    f"[style=dashed, arrowhead=none, label={_dot_text([t('graph.reveal', lang)])}];"
                 )
     out.append("}")
     return "\n".join(out) + "\n"
@@ -192,16 +161,18 @@ def to_mermaid(scenario: Scenario, lang: str | None = None) -> str:
     colour and label) so that every Mermaid version and strict validators accept it.
     """
     lang = language(scenario, lang)
-    w, name = _W[lang], _Names(scenario)
+    name = _Names(scenario)
     out = ["flowchart TD"]
     for beat_id in scenario.beats:
-        out.append(f"  {name('beat', beat_id)}({_mermaid_text(_beat_lines(scenario, beat_id, w))})")
+        out.append(
+            f"  {name('beat', beat_id)}({_mermaid_text(_beat_lines(scenario, beat_id, lang))})"
+        )
     for ending_id in scenario.endings:
         out.append(
-            f"  {name('ending', ending_id)}[{_mermaid_text(_ending_lines(scenario, ending_id, w))}]"
+            f"  {name('ending', ending_id)}[{_mermaid_text(_ending_lines(scenario, ending_id, lang))}]"
         )
     for i, fact in enumerate(scenario.persona.facts):
-        out.append(f"  {name('fact', fact.id)}[{_mermaid_text(_fact_lines(scenario, i, lang, w))}]")
+        out.append(f"  {name('fact', fact.id)}[{_mermaid_text(_fact_lines(scenario, i, lang))}]")
     for source, to, label in _edges(scenario, lang):
         out.append(
             f"  {name('beat', source)} -->|{_mermaid_text([label])}| {name.target(scenario, to)}"
@@ -210,7 +181,7 @@ def to_mermaid(scenario: Scenario, lang: str | None = None) -> str:
         for beat_id in fact.beats:
             if beat_id in scenario.beats:
                 out.append(
-                    f"  {name('beat', beat_id)} -.->|{_mermaid_text([w['reveal']])}| "
+                    f"  {name('beat', beat_id)} -.->|{_mermaid_text([t('graph.reveal', lang)])}| "
                     f"{name('fact', fact.id)}"
                 )
     for kind, (fill, border) in KIND_COLOURS.items():

@@ -322,18 +322,18 @@ def resolve(name: str, root: Roots = None) -> Path:
     path = Path(name)
     if path.suffix in (".yaml", ".yml") or path.exists():
         if not path.exists():
-            raise SimulatorError(f"no such file: {name}", "Scenario not found")
+            raise SimulatorError(f"no such file: {name}", "error.scenario_not_found")
         return path
     library = scan(root)
     if library.missing:
         raise SimulatorError(
             f"no scenario library at {library.missing}: {library.broken[library.missing][0].message}",
-            "Library not found",
+            "error.library_not_found",
         )
     entry = library.get(name)
     if entry is None:
         known = ", ".join(e.id for e in library.entries) or "(the library is empty)"
         raise SimulatorError(
-            f"no scenario with id '{name}'. Known ids: {known}", "Scenario not found"
+            f"no scenario with id '{name}'. Known ids: {known}", "error.scenario_not_found"
         )
     return Path(entry.path)

@@ -25,37 +25,13 @@ from simulator.core.scenario.model import Beat, Line, Scenario
 from simulator.core.session import reactions, saved
 from simulator.core.session.asking import Sentence, addressed, named_techniques, split
 from simulator.core.session.turns import MeterChange, Turn
+from simulator.core.text import t
 
 MAX_REPLY_CHARS = 2000
 """Longer replies are refused by the interfaces; the engine clips to this."""
 REPEAT_SIMILARITY = 90
 REPEAT_WINDOW = 20
 """A reply is compared fuzzily with this many latest replies (exact repeats: all of them)."""
-
-_WORDS = {
-    "zh": {
-        "taken": "用上了{name}",
-        "misplaced": "此刻不该{name}",
-        "pitfall": "{name}",
-        "repeat": "重复了之前说过的话",
-        "idle": "这句话没有推进谈话",
-        "stuffing": "像在背话术,客户不买账",
-        "repeat_line": "这话您刚才说过了。",
-        "stay": "嗯。",
-        "timeout": "时间到了,客户要去忙别的了。",
-    },
-    "en": {
-        "taken": "used {name}",
-        "misplaced": "{name} is wrong for this moment",
-        "pitfall": "{name}",
-        "repeat": "repeated an earlier reply",
-        "idle": "this reply did not move the conversation on",
-        "stuffing": "sounded like a recited checklist",
-        "repeat_line": "You said that already.",
-        "stay": "Mm.",
-        "timeout": "Time is up; the customer has other things to do.",
-    },
-}
 
 
 @dataclass
@@ -180,7 +156,7 @@ class Session:
             raise SessionError("this session has ended; start a new one")
         text = (text if isinstance(text, str) else str(text))[:MAX_REPLY_CHARS]
         author = self.next_author if author is None else author
-        scenario, beat, words = self.scenario, self.current_beat, _WORDS[self.lang]
+        scenario, beat = self.scenario, self.current_beat
         settings = scenario.settings
         index = len(self.turns) + 1
         self.turns_in_beat += 1
@@ -222,15 +198,17 @@ class Session:
             self.meters[meter] = after
             changes.append(MeterChange(meter, after - before, after, reason))
 
-        for t in taken:
-            if t in self.visit_taken:
+        for tech in taken:
+            if tech in self.visit_taken:
                 continue  # trust rises once per technique per visit to a beat
-            self.visit_taken.add(t)
+            self.visit_taken.add(tech)
             move(
-                "trust", settings.credit_trust, words["taken"].format(name=cat.label(t, self.lang))
+                "trust",
+                settings.credit_trust,
+                t("grade.taken", self.lang, name=cat.label(tech, self.lang)),
             )
-        for t in misplaced:
-            reason = words["misplaced"].format(name=cat.label(t, self.lang))
+        for tech in misplaced:
+            reason = t("grade.misplaced", self.lang, name=cat.label(tech, self.lang))
             move("trust", settings.misplaced_trust, reason)
             move("patience", settings.misplaced_patience, reason)
         for p in pitfalls:
@@ -238,11 +216,11 @@ class Session:
             move("trust", settings.pitfall_trust, reason)
             move("patience", settings.pitfall_patience, reason)
         if repeat:
-            move("patience", settings.repeat_patience, words["repeat"])
+            move("patience", settings.repeat_patience, t("grade.repeat", self.lang))
         elif stuffing:
-            move("patience", settings.repeat_patience, words["stuffing"])
+            move("patience", settings.repeat_patience, t("grade.stuffing", self.lang))
         elif not credited and not pitfalls and not misplaced:
-            move("patience", settings.idle_patience, words["idle"])
+            move("patience", settings.idle_patience, t("grade.idle", self.lang))
 
         state = c.State(
             frozenset(credited),
@@ -288,7 +266,7 @@ class Session:
         ending, line = self._advance(beat, state, index, repeat)
         if reaction:
             said.insert(0, reaction)
-            if line == words["stay"]:
+            if line == t("customer.stay", self.lang):
                 line = ""
         if ending is not None and ending in scenario.endings:
             end_spec = scenario.endings[ending]
@@ -344,7 +322,7 @@ class Session:
         else:
             line = self._stay(beat, state, index, repeat)
         if index >= scenario.settings.max_turns:
-            return "timeout", _WORDS[self.lang]["timeout"]
+            return "timeout", t("customer.timeout", self.lang)
         return None, line
 
     def abandon(self) -> None:
@@ -386,10 +364,9 @@ class Session:
         return pool[zlib.crc32(key) % len(pool)].text
 
     def _stay(self, beat: Beat, state: c.State, turn: int, repeat: bool) -> str:
-        words = _WORDS[self.lang]
         if repeat:
-            return self.scenario.settings.repeat_line or words["repeat_line"]
-        return self._pick(beat.stay, state, turn) or words["stay"]
+            return self.scenario.settings.repeat_line or t("customer.repeat_line", self.lang)
+        return self._pick(beat.stay, state, turn) or t("customer.stay", self.lang)
 
     # ---- persistence (saved.py) ---------------------------------------------------------
     def to_dict(self) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from simulator.core.session.engine import Session
 from simulator.core.session.teaching import close_to_model, merge, model_for
 from simulator.core.session.transcript import TranscriptTurn
 from simulator.core.session.turns import Turn
+from simulator.core.text import t
 
 
 @dataclass(frozen=True)
@@ -111,26 +112,6 @@ def _visits(session: Session) -> list[tuple[str, list[Turn]]]:
     return out
 
 
-_SUGGEST = {
-    "zh": {
-        "missed": "多练「{name}」:错过了{n}次。{explain}{example}",
-        "example": "比如:「{model}」",
-        "no_model": "(这一刻没有这项技巧的示范回答。)",
-        "pitfall": "避免「{name}」:{explain}(第{turn}轮:「{reply}」)",
-        "fact": "没有问出:{label}。{hint}",
-        "repeat": "不要重复同一句话:重复不得分,还会消耗客户的耐心。",
-    },
-    "en": {
-        "missed": "Practise {name}: missed {n} time(s). {explain} {example}",
-        "example": 'For example: "{model}"',
-        "no_model": "(This moment has no model reply for this technique.)",
-        "pitfall": 'Avoid {name}: {explain} (turn {turn}: "{reply}")',
-        "fact": "Not uncovered: {label}. {hint}",
-        "repeat": "Don't repeat yourself: a repeated reply earns nothing and costs patience.",
-    },
-}
-
-
 def build_report(session: Session) -> Report:
     """The feedback for a session (finished or not: an unfinished one counts as abandoned)."""
     scenario, cat, lang = session.scenario, session.grader.catalogue, session.scenario.language
@@ -208,10 +189,12 @@ def build_report(session: Session) -> Report:
     ending = scenario.endings.get(ending_id)
     message = ending.message if ending else ""
     transcript = [TranscriptTurn("customer", session.opening, 0)]
-    for t in session.turns:
-        transcript.append(TranscriptTurn.from_turn(t))
-        if t.customer:
-            transcript.append(TranscriptTurn("customer", t.customer, t.index, revealed=t.revealed))
+    for turn in session.turns:
+        transcript.append(TranscriptTurn.from_turn(turn))
+        if turn.customer:
+            transcript.append(
+                TranscriptTurn("customer", turn.customer, turn.index, revealed=turn.revealed)
+            )
     suggestions = _suggestions(session, opportunities, pitfalls, facts_missed)
     return Report(
         scenario.id,
@@ -247,14 +230,16 @@ def _suggestions(
     facts_missed: list[dict[str, Any]],
 ) -> list[str]:
     lang = session.scenario.language
-    words, cat = _SUGGEST[lang], session.grader.catalogue
+    cat = session.grader.catalogue
     ranked: list[tuple[float, str]] = []
     for hit in pitfalls[:3]:
         entry = cat.entries[hit.id]
         ranked.append(
             (
                 100.0,
-                words["pitfall"].format(
+                t(
+                    "suggest.pitfall",
+                    lang,
                     name=entry.label(lang),
                     explain=entry.explain.get(lang, ""),
                     turn=hit.turn,
@@ -270,11 +255,17 @@ def _suggestions(
         entry = cat.entries[technique]
         weight = 50.0 + 10 * len(items) + (5 if entry.core else 0)
         model = next((o.model_reply for o in items if o.model_reply), "")
-        example = words["example"].format(model=_clip(model, 80)) if model else words["no_model"]
+        example = (
+            t("suggest.example", lang, model=_clip(model, 80))
+            if model
+            else t("suggest.no_model", lang)
+        )
         ranked.append(
             (
                 weight,
-                words["missed"].format(
+                t(
+                    "suggest.missed",
+                    lang,
                     name=entry.label(lang),
                     n=len(items),
                     explain=entry.explain.get(lang, ""),
@@ -283,9 +274,9 @@ def _suggestions(
             )
         )
     for fact in facts_missed:
-        ranked.append((45.0, words["fact"].format(label=fact["label"], hint=fact["hint"])))
-    if any(t.repeat for t in session.turns):
-        ranked.append((90.0, words["repeat"]))
+        ranked.append((45.0, t("suggest.fact", lang, label=fact["label"], hint=fact["hint"])))
+    if any(turn.repeat for turn in session.turns):
+        ranked.append((90.0, t("suggest.repeat", lang)))
     ranked.sort(key=lambda item: -item[0])
     unique: list[str] = []
     for _, text in ranked:

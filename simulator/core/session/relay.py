@@ -17,6 +17,7 @@ from typing import Any
 from simulator.core.errors import SimulatorError
 from simulator.core.scenario import scoring
 from simulator.core.session.feedback import Report
+from simulator.core.text import t
 
 MIN_PEOPLE, MAX_PEOPLE = 2, 12
 """A relay needs at least two people; more than twelve is no longer a relay on one screen."""
@@ -25,67 +26,21 @@ MAX_NAME = 16
 SEPARATORS = re.compile(r"[,、，;；]")
 """Names are separated by an ASCII or full-width comma, the enumeration comma 、 or ;."""
 
-_TEXT = {
-    "empty_list": ("请输入接力的人名,用逗号或顿号隔开", "Enter the relay's names, comma separated"),
-    "too_few": (
-        "接力至少需要 {min} 个人(现在 {n} 个)",
-        "A relay needs at least {min} people ({n} given)",
-    ),
-    "too_many": (
-        "接力最多 {max} 个人(现在 {n} 个)",
-        "A relay takes at most {max} people ({n} given)",
-    ),
-    "empty_name": ("第 {n} 个名字是空的", "Name {n} is empty"),
-    "long_name": (
-        "名字「{name}」太长(最多 {max} 个字)",
-        'The name "{name}" is too long (at most {max} characters)',
-    ),
-    "duplicate": ("名字「{name}」重复了", 'The name "{name}" appears twice'),
-}
-
-_LABELS = {
-    "zh": {
-        "group": "小组接力({n} 人)",
-        "replies": "{n} 句",
-        "points": "得分 {p}",
-        "ending": "结局(全组共享)",
-        "shown": "用上",
-        "missed": "错过",
-        "pitfalls": "失误",
-        "misplaced": "用错时机",
-        "facts": "问出",
-        "none": "无",
-    },
-    "en": {
-        "group": "Relay group ({n} people)",
-        "replies": "{n} replies",
-        "points": "points {p}",
-        "ending": "Ending (shared by the group)",
-        "shown": "shown",
-        "missed": "missed",
-        "pitfalls": "pitfalls",
-        "misplaced": "misplaced",
-        "facts": "uncovered",
-        "none": "none",
-    },
-}
-
 
 class RelayError(SimulatorError):
     """The relay's names cannot be used; `text(lang)` says why in zh or en."""
 
-    title = "Relay names"
+    title_key = "error.relay_names"
 
     def __init__(self, key: str, **values: Any) -> None:
         self.key = key
-        """Which rule the names broke."""
+        """Which rule the names broke: a key of the text table."""
         self.values = values
         """What the message names."""
         super().__init__(self.text("en"))
 
     def text(self, lang: str) -> str:
-        zh, en = _TEXT[self.key]
-        return (zh if lang == "zh" else en).format(**self.values)
+        return t(self.key, lang, **self.values)
 
 
 def parse_names(text: str) -> tuple[str, ...]:
@@ -93,25 +48,25 @@ def parse_names(text: str) -> tuple[str, ...]:
     duplicate names (duplicates compared after width and case folding: 张三 and 张三 are one)."""
     cleaned = unicodedata.normalize("NFC", text or "").strip()
     if not cleaned:
-        raise RelayError("empty_list")
+        raise RelayError("relay.error.empty_list")
     parts = [" ".join(p.split()) for p in SEPARATORS.split(cleaned)]
     if parts and not parts[-1] and len(parts) > 1:
         parts.pop()  # one trailing separator is a habit, not a missing name
     for n, name in enumerate(parts, 1):
         if not name:
-            raise RelayError("empty_name", n=n)
+            raise RelayError("relay.error.empty_name", n=n)
         if len(name) > MAX_NAME:
-            raise RelayError("long_name", name=name[:MAX_NAME] + "…", max=MAX_NAME)
+            raise RelayError("relay.error.long_name", name=name[:MAX_NAME] + "…", max=MAX_NAME)
     seen: set[str] = set()
     for name in parts:
         key = unicodedata.normalize("NFKC", name).casefold()
         if key in seen:
-            raise RelayError("duplicate", name=name)
+            raise RelayError("relay.error.duplicate", name=name)
         seen.add(key)
     if len(parts) < MIN_PEOPLE:
-        raise RelayError("too_few", min=MIN_PEOPLE, n=len(parts))
+        raise RelayError("relay.error.too_few", min=MIN_PEOPLE, n=len(parts))
     if len(parts) > MAX_PEOPLE:
-        raise RelayError("too_many", max=MAX_PEOPLE, n=len(parts))
+        raise RelayError("relay.error.too_many", max=MAX_PEOPLE, n=len(parts))
     return tuple(parts)
 
 
@@ -177,7 +132,7 @@ def group(report: Report) -> Group | None:
     names = list(report.relay) + sorted(set(by_turn.values()) - set(report.relay))
     people = []
     for name in names:
-        mine = {t for t, who in by_turn.items() if who == name}
+        mine = {turn for turn, who in by_turn.items() if who == name}
         shown: dict[str, int] = {}
         for entry in report.transcript:
             if entry.trainee and entry.turn in mine:
@@ -215,21 +170,25 @@ def person_lines(report: Report, lang: str | None = None, item: str = "  ") -> l
     found = group(report)
     if found is None:
         return []
-    w = _LABELS.get(lang or report.language, _LABELS["en"])
-    names = {t.id: t.name for t in report.techniques}
+    lang = lang or report.language
+    names = {x.id: x.name for x in report.techniques}
 
     def listed(ids: tuple[str, ...] | list[str]) -> str:
-        return ", ".join(names.get(i, i) for i in ids) or w["none"]
+        return ", ".join(names.get(i, i) for i in ids) or t("export.relay.none", lang)
 
-    out = [w["group"].format(n=len(found.people))]
+    out = [t("export.relay.group", lang, n=len(found.people))]
     for p in found.people:
-        shown = [f"{names.get(t, t)}×{n}" for t, n in p.shown.items()]
+        shown = [f"{names.get(x, x)}×{n}" for x, n in p.shown.items()]
         out.append(
-            f"{item}{p.name}: {w['replies'].format(n=p.replies)} · "
-            f"{w['points'].format(p=f'{p.points:+g}')} · {w['shown']} {listed(shown)} · "
-            f"{w['missed']} {listed(p.missed)} · {w['pitfalls']} {listed(p.pitfalls)}"
-            + (f" · {w['misplaced']} {listed(p.misplaced)}" if p.misplaced else "")
-            + (f" · {w['facts']} {', '.join(p.facts)}" if p.facts else "")
+            f"{item}{p.name}: {t('export.relay.replies', lang, n=p.replies)} · "
+            f"{t('export.relay.points', lang, p=f'{p.points:+g}')} · {t('export.relay.shown', lang)} {listed(shown)} · "
+            f"{t('export.relay.missed', lang)} {listed(p.missed)} · {t('export.relay.pitfalls', lang)} {listed(p.pitfalls)}"
+            + (
+                f" · {t('export.relay.misplaced', lang)} {listed(p.misplaced)}"
+                if p.misplaced
+                else ""
+            )
+            + (f" · {t('export.relay.facts', lang)} {', '.join(p.facts)}" if p.facts else "")
         )
-    out.append(f"{item}{w['ending']}: {found.ending_points:+g}")
+    out.append(f"{item}{t('export.relay.ending', lang)}: {found.ending_points:+g}")
     return out

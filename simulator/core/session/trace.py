@@ -19,83 +19,7 @@ from simulator.core.scenario.explain import explain
 from simulator.core.scenario.model import Scenario
 from simulator.core.session.engine import Session
 from simulator.core.session.turns import Turn
-
-_W = {
-    "zh": {
-        "turn": "第{n}轮 · 节点 {beat}",
-        "reply": "学员",
-        "grade": "评分",
-        "techniques": "技巧 {ids}",
-        "taken": "抓住机会 {ids}",
-        "misplaced": "用错时机 {ids}",
-        "pitfalls": "失误 {ids}",
-        "repeat": "重复,不计分",
-        "stuffing": "背话术,不计分",
-        "evidence": "依据",
-        "effects": "效果",
-        "facts": "隐藏信息",
-        "transitions": "转移",
-        "meters": "指标",
-        "customer": "客户",
-        "fired": "触发",
-        "held": "成立",
-        "not": "不成立",
-        "revealed": "说出",
-        "hidden": "未说出",
-        "applied": "生效",
-        "skipped": "未生效",
-        "none": "无",
-        "only_beats": "只在节点 {beats} 说出(现在是 {beat})",
-        "not_reached": "没轮到:前面的 → {to} 已触发",
-        "walkout": "没有判断:{meter} {value:g} 已到下限 {floor:g},客户离开",
-        "stays": "没有转移成立:停留在 {beat}",
-        "moves": "→ {to}",
-        "ends": "结束:{ending}",
-        "timeout": "到了 max_turns ({n}):超时结束",
-        "outcome": "结果",
-        "earlier": "(已在之前说出的不再检查)",
-        "last": "(只显示最后 {n} 轮,共 {total} 轮)",
-    },
-    "en": {
-        "turn": "Turn {n} · beat {beat}",
-        "reply": "Trainee",
-        "grade": "Grade",
-        "techniques": "techniques {ids}",
-        "taken": "opportunities taken {ids}",
-        "misplaced": "misplaced {ids}",
-        "pitfalls": "pitfalls {ids}",
-        "repeat": "a repeat: nothing credited",
-        "stuffing": "a recited checklist: nothing credited",
-        "evidence": "evidence",
-        "effects": "Effects",
-        "facts": "Hidden facts",
-        "transitions": "Transitions",
-        "meters": "Meters",
-        "customer": "Customer",
-        "fired": "FIRED",
-        "held": "holds",
-        "not": "no",
-        "revealed": "REVEALED",
-        "hidden": "hidden",
-        "applied": "APPLIED",
-        "skipped": "no",
-        "none": "none",
-        "only_beats": "only in beats {beats} (this is {beat})",
-        "not_reached": "not reached: → {to} fired first",
-        "walkout": "not judged: {meter} {value:g} reached its floor {floor:g}, a walkout",
-        "stays": "no transition holds: stays in {beat}",
-        "moves": "→ {to}",
-        "ends": "ends: {ending}",
-        "timeout": "max_turns ({n}) reached: timeout",
-        "outcome": "Outcome",
-        "earlier": "(facts revealed earlier are not checked again)",
-        "last": "(the last {n} of {total} turns)",
-    },
-}
-
-
-def words(lang: str) -> dict[str, str]:
-    return _W.get(lang, _W["en"])
+from simulator.core.text import t
 
 
 @dataclass(frozen=True)
@@ -126,20 +50,20 @@ class TurnTrace:
     """Where the turn led, in words."""
 
     def to_dict(self) -> dict[str, Any]:
-        t = self.turn
+        turn = self.turn
         return {
-            "turn": t.index,
-            "beat": t.beat,
-            "reply": t.reply,
+            "turn": turn.index,
+            "beat": turn.beat,
+            "reply": turn.reply,
             "grade": {
-                "techniques": list(t.credited),
-                "detected": list(t.detected),
-                "taken": list(t.taken),
-                "misplaced": list(t.misplaced),
-                "pitfalls": list(t.pitfalls),
-                "evidence": [e.to_dict() for e in t.evidence],
-                "repeat": t.repeat,
-                "stuffing": t.stuffing,
+                "techniques": list(turn.credited),
+                "detected": list(turn.detected),
+                "taken": list(turn.taken),
+                "misplaced": list(turn.misplaced),
+                "pitfalls": list(turn.pitfalls),
+                "evidence": [e.to_dict() for e in turn.evidence],
+                "repeat": turn.repeat,
+                "stuffing": turn.stuffing,
             },
             "effects": [
                 {"effect": int(e.id), "applied": e.ok, "why": e.why, "meters": e.detail}
@@ -149,12 +73,12 @@ class TurnTrace:
             "transitions": [{"to": x.id, "fired": x.ok, "why": x.why} for x in self.transitions],
             "changes": [
                 {"meter": m.meter, "delta": m.delta, "value": m.value, "reason": m.reason}
-                for m in t.changes
+                for m in turn.changes
             ],
-            "meters": dict(t.meters),
+            "meters": dict(turn.meters),
             "outcome": self.outcome,
-            "ending": t.ending,
-            "customer": t.customer,
+            "ending": turn.ending,
+            "customer": turn.customer,
         }
 
 
@@ -205,7 +129,6 @@ def trace(
 def _explain_turn(
     scenario: Scenario, beat_id: str, turn: Turn, seen: dict[str, c.State], lang: str
 ) -> TurnTrace:
-    w = words(lang)
     beat = scenario.beats[beat_id]
     effects = []
     state = _copy(seen["effects"])
@@ -223,34 +146,34 @@ def _explain_turn(
         if fact.id in before.facts:
             continue
         if fact.beats and beat_id not in fact.beats:
-            why = w["only_beats"].format(beats=", ".join(fact.beats), beat=beat_id)
+            why = t("trace.only_beats", lang, beats=", ".join(fact.beats), beat=beat_id)
             facts.append(Check(fact.id, False, why))
             continue
         ok, why = explain(fact.when, seen.get(f"fact:{fact.id}", before), lang)
         facts.append(Check(fact.id, ok, why))
     transitions: list[Check] = []
     after = seen["next"]
-    floor = _floor_reached(scenario, after, w)
+    floor = _floor_reached(scenario, after, lang)
     fired: str | None = None
     for transition in beat.next:
         if floor is not None:
             transitions.append(Check(transition.to, False, floor))
         elif fired is not None:
-            transitions.append(Check(transition.to, False, w["not_reached"].format(to=fired)))
+            transitions.append(Check(transition.to, False, t("trace.not_reached", lang, to=fired)))
         else:
             ok, why = explain(transition.when, after, lang)
             transitions.append(Check(transition.to, ok, why))
             fired = transition.to if ok else None
-    outcome = _outcome(scenario, turn, beat_id, floor, fired, w)
+    outcome = _outcome(scenario, turn, beat_id, floor, fired, lang)
     return TurnTrace(turn, tuple(effects), tuple(facts), tuple(transitions), outcome)
 
 
-def _floor_reached(scenario: Scenario, state: c.State, w: dict[str, str]) -> str | None:
+def _floor_reached(scenario: Scenario, state: c.State, lang: str) -> str | None:
     """The engine's walkout check, which comes before any transition."""
     for name in ("patience", "trust"):
         spec = scenario.persona.meters.get(name)
         if spec and name in state.meters and state.meters[name] <= spec.min:
-            return w["walkout"].format(meter=name, value=state.meters[name], floor=spec.min)
+            return t("trace.walkout", lang, meter=name, value=state.meters[name], floor=spec.min)
     return None
 
 
@@ -260,68 +183,78 @@ def _outcome(
     beat_id: str,
     floor: str | None,
     fired: str | None,
-    w: dict[str, str],
+    lang: str,
 ) -> str:
     if turn.ending == "timeout":
-        return w["timeout"].format(n=scenario.settings.max_turns)
+        return t("trace.timeout", lang, n=scenario.settings.max_turns)
     if floor is not None:
-        return w["ends"].format(ending=turn.ending)
+        return t("trace.ends", lang, ending=turn.ending)
     if turn.ending is not None:
-        return w["ends"].format(ending=turn.ending)
+        return t("trace.ends", lang, ending=turn.ending)
     if fired is None or fired == beat_id:
-        return w["stays"].format(beat=beat_id)
-    return w["moves"].format(to=fired)
+        return t("trace.stays", lang, beat=beat_id)
+    return t("trace.moves", lang, to=fired)
 
 
 # ---- text ----------------------------------------------------------------------------
 def to_text(result: Trace, last: int | None = None) -> str:
     """The trace as plain text; `last` keeps only the final turns (a failing test)."""
-    w = words(result.lang)
     turns = result.turns[-last:] if last else result.turns
     out: list[str] = []
     if last and len(result.turns) > len(turns):
-        out.append(w["last"].format(n=len(turns), total=len(result.turns)))
+        out.append(t("trace.last", result.lang, n=len(turns), total=len(result.turns)))
     for tt in turns:
-        out += _turn_text(tt, w)
+        out += _turn_text(tt, result.lang)
     return "\n".join(out)
 
 
-def _ids(ids: tuple[str, ...], w: dict[str, str]) -> str:
-    return ", ".join(ids) or w["none"]
+def _ids(ids: tuple[str, ...], lang: str) -> str:
+    return ", ".join(ids) or t("trace.none", lang)
 
 
-def _turn_text(tt: TurnTrace, w: dict[str, str]) -> list[str]:
-    t = tt.turn
-    out = ["", w["turn"].format(n=t.index, beat=t.beat), f"  {w['reply']}: {t.reply}"]
-    grade = [
-        w["techniques"].format(ids=_ids(t.credited, w)),
-        w["taken"].format(ids=_ids(t.taken, w)),
-        w["pitfalls"].format(ids=_ids(t.pitfalls, w)),
+def _turn_text(tt: TurnTrace, lang: str) -> list[str]:
+    turn = tt.turn
+    out = [
+        "",
+        t("trace.turn", lang, n=turn.index, beat=turn.beat),
+        f"  {t('trace.reply', lang)}: {turn.reply}",
     ]
-    if t.misplaced:
-        grade.append(w["misplaced"].format(ids=_ids(t.misplaced, w)))
-    if t.repeat:
-        grade.append(w["repeat"])
-    elif t.stuffing:
-        grade.append(w["stuffing"])
-    out.append(f"  {w['grade']}: " + "; ".join(grade))
-    for e in t.evidence:
-        out.append(f"    {w['evidence']}: {e.id} «{e.text}» ({e.rule})")
+    grade = [
+        t("trace.techniques", lang, ids=_ids(turn.credited, lang)),
+        t("trace.taken", lang, ids=_ids(turn.taken, lang)),
+        t("trace.pitfalls", lang, ids=_ids(turn.pitfalls, lang)),
+    ]
+    if turn.misplaced:
+        grade.append(t("trace.misplaced", lang, ids=_ids(turn.misplaced, lang)))
+    if turn.repeat:
+        grade.append(t("trace.repeat", lang))
+    elif turn.stuffing:
+        grade.append(t("trace.stuffing", lang))
+    out.append(f"  {t('trace.grade', lang)}: " + "; ".join(grade))
+    for e in turn.evidence:
+        out.append(f"    {t('trace.evidence', lang)}: {e.id} «{e.text}» ({e.rule})")
     if tt.effects:
-        out.append(f"  {w['effects']}:")
+        out.append(f"  {t('trace.effects', lang)}:")
         for effect in tt.effects:
             deltas = ", ".join(f"{k} {v:+g}" for k, v in effect.detail.items())
-            mark = w["applied"] if effect.ok else w["skipped"]
+            mark = t("trace.applied", lang) if effect.ok else t("trace.skipped", lang)
             out.append(f"    #{effect.id} [{deltas}] {mark}: {effect.why}")
-    out.append(f"  {w['facts']}:" + ("" if tt.facts else f" {w['none']} {w['earlier']}"))
+    out.append(
+        f"  {t('trace.facts', lang)}:"
+        + ("" if tt.facts else f" {t('trace.none', lang)} {t('trace.earlier', lang)}")
+    )
     for f in tt.facts:
-        out.append(f"    {f.id}: {w['revealed'] if f.ok else w['hidden']}: {f.why}")
-    out.append(f"  {w['transitions']}:")
+        out.append(
+            f"    {f.id}: {t('trace.revealed', lang) if f.ok else t('trace.hidden', lang)}: {f.why}"
+        )
+    out.append(f"  {t('trace.transitions', lang)}:")
     for x in tt.transitions:
-        out.append(f"    → {x.id}: {w['fired'] if x.ok else w['not']}: {x.why}")
-    changes = "; ".join(f"{m.meter} {m.delta:+g} ({m.reason})" for m in t.changes)
-    values = ", ".join(f"{k} {v:g}" for k, v in t.meters.items())
-    out.append(f"  {w['meters']}: {values}" + (f"  ← {changes}" if changes else ""))
-    out.append(f"  {w['outcome']}: {tt.outcome}")
-    out.append(f"  {w['customer']}: " + t.customer.replace("\n", " / "))
+        out.append(
+            f"    → {x.id}: {t('trace.fired', lang) if x.ok else t('trace.not', lang)}: {x.why}"
+        )
+    changes = "; ".join(f"{m.meter} {m.delta:+g} ({m.reason})" for m in turn.changes)
+    values = ", ".join(f"{k} {v:g}" for k, v in turn.meters.items())
+    out.append(f"  {t('trace.meters', lang)}: {values}" + (f"  ← {changes}" if changes else ""))
+    out.append(f"  {t('trace.outcome', lang)}: {tt.outcome}")
+    out.append(f"  {t('trace.customer', lang)}: " + turn.customer.replace("\n", " / "))
     return out

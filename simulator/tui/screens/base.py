@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from simulator.tui import i18n
+from simulator.core.text import has, t
 
 if TYPE_CHECKING:
     from simulator.tui.app import SimulatorApp
@@ -34,10 +34,10 @@ def translate_bindings(node: DOMNode, lang: str) -> None:
         table[key] = [
             replace(
                 b,
-                description=i18n.t(f"key.{b.id}", lang),
-                tooltip=i18n.t(f"tip.{b.id}", lang) if i18n.has(f"tip.{b.id}") else b.tooltip,
+                description=t(f"key.{b.id}", lang),
+                tooltip=t(f"tip.{b.id}", lang) if has(f"tip.{b.id}") else b.tooltip,
             )
-            if b.id and i18n.has(f"key.{b.id}")
+            if b.id and has(f"key.{b.id}")
             else b
             for b in bindings
         ]
@@ -62,7 +62,7 @@ class Translated:
         return self.sim.ui_lang
 
     def t(self, key: str, /, **values: Any) -> str:
-        return i18n.t(key, self.lang, **values)
+        return t(key, self.lang, **values)
 
     def populate(self) -> None:
         """Fill widgets that need data after compose (called on mount and after a language switch)."""

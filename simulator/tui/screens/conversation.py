@@ -257,13 +257,13 @@ class ConversationScreen(SimScreen):
             try:
                 turn = self.practice.reply(text)
             except SimulatorError as error:
-                self.notify(str(error), title=error.title, severity="error")
+                self.notify(str(error), title=error.title_in(self.lang), severity="error")
                 self.query_one(ReplyInput).text = self.practice.draft = text
                 self.practice.save()
                 return
             problem = self.practice.save_error
             if problem is not None:
-                self.notify(str(problem), title=problem.title, severity="error")
+                self.notify(str(problem), title=problem.title_in(self.lang), severity="error")
             self.sim.results_warning(self.practice)
             mine = self._trainee(turn)
             theirs = self._customer(turn.customer, turn.revealed) if turn.customer else None

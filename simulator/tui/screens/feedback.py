@@ -44,8 +44,10 @@ class FeedbackScreen(SimScreen):
     BINDINGS = [
         Binding("r", "retry", "Try again", tooltip="Try again", id="retry"),
         Binding("e", "export", "Export", tooltip="Export", id="export"),
-        Binding("h", "history", "History", tooltip="History", id="history"),
-        Binding("p", "progress", "Progress", tooltip="Progress", id="progress"),
+        # Not in the footer, so that Quit and the language key fit 80 columns (with a relay's
+        # Group too): History is a button on this screen, Progress is in the command palette.
+        Binding("h", "history", "History", tooltip="History", show=False, id="history"),
+        Binding("p", "progress", "Progress", tooltip="Progress", show=False, id="progress"),
         Binding("m", "tab('missed')", "Missed", tooltip="Missed", id="missed"),
         Binding("escape", "library", "Library", key_display="Esc", tooltip="Library", id="library"),
         Binding("1", "tab('summary')", "Summary", show=False, id="tab1"),
@@ -416,7 +418,7 @@ class FeedbackScreen(SimScreen):
         try:
             md, js = self.sim.config.store.export(self.report, self.lang)
         except SimulatorError as error:
-            self.notify(str(error), title=error.title, severity="error")
+            self.notify(str(error), title=error.title_in(self.lang), severity="error")
             return
         self.notify(self.t("feedback.exported", md=str(md), json=str(js)), timeout=8)
 

@@ -16,8 +16,7 @@ from textual.widgets import Static
 
 from simulator.core.errors import Problem
 from simulator.core.scenario.diagnostics import localise
-from simulator.core.session.trace import words
-from simulator.tui import i18n
+from simulator.core.text import t
 from simulator.tui.live import DebugView
 
 OK, NO = "✓", "✗"
@@ -48,7 +47,6 @@ def _mark(ok: bool) -> tuple[str, str]:
 
 
 def _problems(state: PanelState, lang: str) -> list[Content | str]:
-    t = i18n.t
     errors = sum(p.is_error for p in state.problems)
     out: list[Content | str] = [_heading(t("preview.problems", lang, n=len(state.problems)))]
     if state.kept:
@@ -68,13 +66,12 @@ def _problems(state: PanelState, lang: str) -> list[Content | str]:
 
 
 def _now(view: DebugView, lang: str) -> list[Content | str]:
-    t = i18n.t
     out: list[Content | str] = [_heading(t("preview.now", lang))]
     if view.ending is not None:
         out.append(Content.assemble((t("preview.ended", lang, ending=view.ending), "bold"), "\n"))
     out.append(t("preview.beat", lang, beat=view.beat, n=view.turn) + "\n")
     out.append(" · ".join(f"{name} {value:g}" for name, value in view.meters) + "\n")
-    revealed = ", ".join(view.facts) or words(lang)["none"]
+    revealed = ", ".join(view.facts) or t("trace.none", lang)
     out.append(t("preview.facts", lang, ids=revealed) + "\n")
     if view.ending is None and view.exits:
         out.append(Content.assemble((t("preview.exits", lang), "$text-muted"), "\n"))
@@ -84,39 +81,38 @@ def _now(view: DebugView, lang: str) -> list[Content | str]:
 
 
 def _last(view: DebugView, lang: str) -> list[Content | str]:
-    t, w = i18n.t, words(lang)
     last = view.last
     if last is None:
         return [_heading(t("preview.last.none", lang)), t("preview.none_yet", lang) + "\n"]
     turn = last.turn
     out: list[Content | str] = [
         _heading(t("preview.last", lang, n=turn.index, beat=turn.beat)),
-        Content.assemble((f"{w['reply']}: ", "$text-muted"), turn.reply, "\n"),
+        Content.assemble((f"{t('trace.reply', lang)}: ", "$text-muted"), turn.reply, "\n"),
     ]
-    grade = ", ".join(turn.credited) or w["none"]
-    out.append(f"{w['grade']}: {w['techniques'].format(ids=grade)}")
+    grade = ", ".join(turn.credited) or t("trace.none", lang)
+    out.append(f"{t('trace.grade', lang)}: {t('trace.techniques', lang, ids=grade)}")
     if turn.pitfalls:
-        out.append("; " + w["pitfalls"].format(ids=", ".join(turn.pitfalls)))
+        out.append("; " + t("trace.pitfalls", lang, ids=", ".join(turn.pitfalls)))
     if turn.repeat or turn.stuffing:
-        out.append("; " + (w["repeat"] if turn.repeat else w["stuffing"]))
+        out.append("; " + (t("trace.repeat", lang) if turn.repeat else t("trace.stuffing", lang)))
     out.append("\n")
     for title, checks, arrow in (
-        (w["effects"], last.effects, "#"),
-        (w["facts"], last.facts, ""),
-        (w["transitions"], last.transitions, "→ "),
+        (t("trace.effects", lang), last.effects, "#"),
+        (t("trace.facts", lang), last.facts, ""),
+        (t("trace.transitions", lang), last.transitions, "→ "),
     ):
         if not checks:
             continue
         out.append(Content.assemble((f"{title}:", "bold"), "\n"))
         for check in checks:
             out.append(Content.assemble(" ", _mark(check.ok), f" {arrow}{check.id}: {check.why}\n"))
-    out.append(Content.assemble((f"{w['outcome']}: ", "bold"), last.outcome, "\n"))
+    out.append(Content.assemble((f"{t('trace.outcome', lang)}: ", "bold"), last.outcome, "\n"))
     return out
 
 
 def debug_content(state: PanelState, lang: str) -> Content:
     """The whole panel as text."""
-    head = i18n.t("preview.title", lang, file=state.file, n=state.version)
+    head = t("preview.title", lang, file=state.file, n=state.version)
     parts: list[Content | str] = [Content.assemble((head, "bold"), "\n")]
     if state.problems:
         parts += _problems(state, lang)

@@ -1,8 +1,4 @@
-"""The progress screen's and the trainee name's strings, in Chinese and English.
-
-Kept beside the main table (i18n.py merges them in) so the progress feature adds its
-strings in one place without growing the shared table.
-"""
+"""The progress screen, the practice history and the trainee's name."""
 
 from __future__ import annotations
 
@@ -109,4 +105,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "name.skip": ("跳过", "Skip"),
     "name.saved": ("学员姓名:{name}", "Trainee name: {name}"),
     "name.cleared": ("已清除学员姓名", "Trainee name cleared"),
+    # ---- history ---------------------------------------------------------------------
+    "history.title": ("练习记录", "Practice history"),
+    "history.empty": (
+        "还没有做完的练习。做完一场后会自动记录在这里。",
+        "No finished sessions yet. Each one you finish is saved here.",
+    ),
+    "history.col.date": ("日期", "Date"),
+    "history.col.scenario": ("场景", "Scenario"),
+    "history.col.mode": ("模式", "Mode"),
+    "history.col.score": ("得分", "Score"),
+    "history.col.result": ("结果", "Result"),
+    "history.col.turns": ("轮数", "Turns"),
+    "history.folder": ("保存位置:{path}", "Saved in: {path}"),
+    "history.pass": ("通过", "passed"),
+    "history.fail": ("未通过", "not passed"),
 }

@@ -1,0 +1,48 @@
+"""The trainer's live dashboard in the terminal (simulator classroom dashboard)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---- trainer's dashboard ----------------------------------------------------------
+    "dash.title": ("课堂看板", "Class dashboard"),
+    "dash.heading": (
+        "课堂看板 · 班级 {code} · {live} 人在练 · {trainees} 人有成绩 · 更新 {time}",
+        "Class {code} · {live} practising · {trainees} with results · read {time}",
+    ),
+    "dash.no_class": ("(未分班)", "(no class)"),
+    "dash.tab.live": ("正在练习", "Live"),
+    "dash.tab.leaders": ("排行榜", "Leaderboard"),
+    "dash.tab.matrix": ("技巧表", "Techniques"),
+    "dash.tab.mistakes": ("常见错误", "Mistakes"),
+    "key.dash-live": ("正在练习", "Live"),
+    "key.dash-leaders": ("排行榜", "Leaders"),
+    "key.dash-matrix": ("技巧表", "Techniques"),
+    "key.dash-mistakes": ("常见错误", "Mistakes"),
+    "key.dash-refresh": ("刷新", "Refresh"),
+    "tip.dash-refresh": ("立即重新读取", "Read the store now"),
+    "key.dash-quit": ("退出", "Quit"),
+    "dash.col.trainee": ("学员", "Trainee"),
+    "dash.col.scenario": ("场景", "Scenario"),
+    "dash.col.beat": ("阶段", "Beat"),
+    "dash.col.turns": ("轮数", "Turns"),
+    "dash.col.score": ("当前得分", "Score now"),
+    "dash.col.updated": ("最后回复", "Last reply"),
+    "dash.col.rank": ("名次", "#"),
+    "dash.col.sessions": ("场次", "Sessions"),
+    "dash.col.first": ("首次", "First"),
+    "dash.col.best": ("最佳", "Best"),
+    "dash.col.gain": ("进步", "Gain"),
+    "dash.col.passed": ("通过", "Passed"),
+    "dash.heat": ("✓用上 ✗错过:", "✓shown ✗missed:"),
+    "dash.heat.high": ("多半用上", "mostly shown"),
+    "dash.heat.mid": ("有用有漏", "mixed"),
+    "dash.heat.low": ("多半错过", "mostly missed"),
+    "dash.heat.none": ("还没有机会", "no chance yet"),
+    "dash.kind.missed": ("错过", "Missed"),
+    "dash.kind.pitfall": ("失误", "Pitfall"),
+    "dash.better": ("更好的说法", "Better"),
+    "dash.empty.live": ("现在没有人在练习", "Nobody is practising right now"),
+    "dash.empty.leaders": ("还没有完成的练习", "No finished sessions yet"),
+    "dash.empty.matrix": ("还没有完成的练习", "No finished sessions yet"),
+    "dash.empty.mistakes": ("还没有记录到错误", "No mistakes recorded yet"),
+}

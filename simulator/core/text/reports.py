@@ -1,0 +1,116 @@
+"""What the core writes for people to read after a turn or a session: the reasons
+for meter changes, the customer's stock lines, suggestions, exported and printable
+reports. They follow the scenario's language or the language asked for."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # ---- the engine: reasons for meter changes, in the scenario's language ---------
+    "grade.taken": ("用上了{name}", "used {name}"),
+    "grade.misplaced": ("此刻不该{name}", "{name} is wrong for this moment"),
+    "grade.repeat": ("重复了之前说过的话", "repeated an earlier reply"),
+    "grade.idle": ("这句话没有推进谈话", "this reply did not move the conversation on"),
+    "grade.stuffing": ("像在背话术,客户不买账", "sounded like a recited checklist"),
+    # ---- the customer's stock lines when a scenario gives none -----------------------
+    "customer.repeat_line": ("这话您刚才说过了。", "You said that already."),
+    "customer.stay": ("嗯。", "Mm."),
+    "customer.timeout": (
+        "时间到了,客户要去忙别的了。",
+        "Time is up; the customer has other things to do.",
+    ),
+    # ---- suggestions at the end of a session -------------------------------------------------
+    "suggest.missed": (
+        "多练「{name}」:错过了{n}次。{explain}{example}",
+        "Practise {name}: missed {n} time(s). {explain} {example}",
+    ),
+    "suggest.example": ("比如:「{model}」", 'For example: "{model}"'),
+    "suggest.no_model": (
+        "(这一刻没有这项技巧的示范回答。)",
+        "(This moment has no model reply for this technique.)",
+    ),
+    "suggest.pitfall": (
+        "避免「{name}」:{explain}(第{turn}轮:「{reply}」)",
+        'Avoid {name}: {explain} (turn {turn}: "{reply}")',
+    ),
+    "suggest.fact": ("没有问出:{label}。{hint}", "Not uncovered: {label}. {hint}"),
+    "suggest.repeat": (
+        "不要重复同一句话:重复不得分,还会消耗客户的耐心。",
+        "Don't repeat yourself: a repeated reply earns nothing and costs patience.",
+    ),
+    # ---- a session's report as text or Markdown (exports, simulator run) ---------------------
+    "export.score": ("得分", "Score"),
+    "export.pass": ("通过", "PASSED"),
+    "export.fail": ("未通过", "NOT PASSED"),
+    "export.need": ("及格线", "pass mark"),
+    "export.ending": ("结局", "Ending"),
+    "export.techniques": ("技巧", "Techniques"),
+    "export.taken": ("抓住", "taken"),
+    "export.misplaced": ("用错时机", "misplaced"),
+    "export.missed": ("错过的机会", "Missed opportunities"),
+    "export.turn": ("第{n}轮", "Turn {n}"),
+    "export.cue": ("客户说", "Customer"),
+    "export.you": ("你说", "You said"),
+    "export.better": ("更好的说法", "Better"),
+    "export.no_model": (
+        "这一刻没有这项技巧的示范回答",
+        "no model reply for this technique at this moment",
+    ),
+    "export.pitfalls": ("失误", "Pitfalls"),
+    "export.facts": ("问出的信息", "Facts uncovered"),
+    "export.missed_facts": ("没问出的信息", "Facts missed"),
+    "export.meters": ("指标变化", "Meters"),
+    "export.suggestions": ("三条建议", "Top suggestions"),
+    "export.trainee_name": ("学员", "Trainee"),
+    "export.retry_of": ("重练片段,起点", "Retried moment, from"),
+    "export.customer": ("客户", "Customer"),
+    "export.trainee": ("你", "You"),
+    "export.none": ("无", "none"),
+    # ---- a relay session's per-person lines in the report ------------------------------------
+    "export.relay.group": ("小组接力({n} 人)", "Relay group ({n} people)"),
+    "export.relay.replies": ("{n} 句", "{n} replies"),
+    "export.relay.points": ("得分 {p}", "points {p}"),
+    "export.relay.ending": ("结局(全组共享)", "Ending (shared by the group)"),
+    "export.relay.shown": ("用上", "shown"),
+    "export.relay.missed": ("错过", "missed"),
+    "export.relay.pitfalls": ("失误", "pitfalls"),
+    "export.relay.misplaced": ("用错时机", "misplaced"),
+    "export.relay.facts": ("问出", "uncovered"),
+    "export.relay.none": ("无", "none"),
+    # ---- printable trainee and class reports (simulator results export --report) -------------
+    "printout.trainee_title": ("学员成绩报告:{name}", "Trainee report: {name}"),
+    "printout.class_title": ("班级成绩报告:{code}", "Class report: {code}"),
+    "printout.class": ("班级", "Class"),
+    "printout.sessions": ("练习次数", "Sessions"),
+    "printout.first": ("首次得分", "First score"),
+    "printout.best": ("最高分", "Best score"),
+    "printout.average": ("平均分", "Average"),
+    "printout.passed": ("通过次数", "Passed"),
+    "printout.scores": (
+        "历次得分(实心为通过,横线为及格线)",
+        "Scores over time (solid = passed; the line is the pass mark)",
+    ),
+    "printout.best_chart": (
+        "每位学员的最高分(实心为已通过)",
+        "Best score per trainee (solid = has passed)",
+    ),
+    "printout.techniques": ("技巧:使用次数 / 错过次数", "Techniques: times shown / missed"),
+    "printout.history": ("练习记录", "Sessions"),
+    "printout.date": ("日期", "Date"),
+    "printout.scenario": ("场景", "Scenario"),
+    "printout.mode": ("模式", "Mode"),
+    "printout.score": ("得分", "Score"),
+    "printout.result": ("结果", "Result"),
+    "printout.yes": ("通过", "passed"),
+    "printout.no": ("未通过", "not passed"),
+    "printout.leaderboard": ("排行榜", "Leaderboard"),
+    "printout.trainee": ("学员", "Trainee"),
+    "printout.mistakes": ("常见问题", "Common mistakes"),
+    "printout.kind": ("类型", "Kind"),
+    "printout.item": ("项目", "What"),
+    "printout.count": ("次数", "Count"),
+    "printout.example": ("例子(学员原话 → 参考说法)", "Example (their words → model reply)"),
+    "printout.kind.missed": ("错过技巧", "missed technique"),
+    "printout.kind.pitfall": ("失误", "pitfall"),
+    "printout.none": ("还没有完成的练习。", "No finished sessions yet."),
+    "printout.generated": ("生成于 {at}", "Generated {at}"),
+}
