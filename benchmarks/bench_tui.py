@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from textual.widgets import TextArea  # noqa: E402
 
 from simulator.core.scenario.library import default_root  # noqa: E402
-from simulator.tui.app import make_app  # noqa: E402
+from simulator.tui.factory import make_app  # noqa: E402
 from simulator.tui.pace import PACES  # noqa: E402
 from simulator.tui.widgets.chat import Bubble  # noqa: E402
 from simulator.tui.widgets.scenario_list import ScenarioList  # noqa: E402
@@ -71,7 +71,7 @@ async def launch_library(library: Path, size: tuple[int, int]) -> float:
 
 COLD = """
 import asyncio, sys, time
-from simulator.tui.app import make_app
+from simulator.tui.factory import make_app
 from simulator.tui.widgets.scenario_list import ScenarioList
 
 async def main():

@@ -23,7 +23,7 @@ def test_the_app_starts_without_loading_the_grader_or_the_engine():
     library load when first needed (or in the warm-up after the library is listed), which
     keeps a start close to a bare Textual app's (benchmarks/bench_tui.py)."""
     code = (
-        "import sys, simulator.tui.app\n"
+        "import sys, simulator.tui.factory\n"
         "heavy = ['simulator.core.grading.grader', 'simulator.core.session.engine',\n"
         "         'simulator.core.practice', 'simulator.tui.screens.conversation', 'sqlalchemy']\n"
         "print(','.join(m for m in heavy if m in sys.modules))\n"

@@ -6,6 +6,6 @@ import argparse
 
 
 def launch(args: argparse.Namespace, scenario: str | None) -> int:
-    from simulator.tui.app import run_app
+    from simulator.tui.factory import run_app
 
     return run_app(args, scenario)

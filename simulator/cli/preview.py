@@ -26,7 +26,7 @@ def _conf_preview(p: argparse.ArgumentParser) -> None:
 def cmd_preview(args: argparse.Namespace) -> int:
     from simulator.core.results.files import Store
     from simulator.core.scenario.loader import load_scenario
-    from simulator.tui.app import make_app
+    from simulator.tui.factory import make_app
 
     path = Path(args.file)
     if not path.is_file():

@@ -1,4 +1,5 @@
-"""The Textual app: `make_app(...)` builds it for the CLI, Pilot tests, snapshots and benchmarks.
+"""The Textual app; `factory.make_app(...)` builds it for the CLI, Pilot tests, snapshots and
+benchmarks.
 
 The app owns navigation (screens post messages up, the app decides what comes next), the
 interface language and theme, the command palette, and the offer to resume an unfinished
@@ -22,11 +23,8 @@ Keys (all shown in the footer of the screen where they apply):
 
 from __future__ import annotations
 
-import argparse
 import threading
-import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,15 +36,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from simulator.core.errors import Problem, SimulatorError
-from simulator.core.grading import catalogue as catalogue_mod
-from simulator.core.grading.catalogue import Catalogue
-from simulator.core.results.files import Store
-from simulator.core.results.recorder import Recorder
-from simulator.core.scenario.index import catalogue_key
-from simulator.core.scenario.library import Library, Roots, library_roots, resolve
-from simulator.core.text import LANGS, detect, other, t
+from simulator.core.scenario.library import Library, resolve
+from simulator.core.text import other, t
 from simulator.tui import pace as pace_mod
-from simulator.tui import progress_nav, resume
+from simulator.tui import palette, progress_nav, resume
 from simulator.tui.screens.base import Translated, translate_bindings
 from simulator.tui.screens.library import LibraryScreen
 
@@ -55,6 +48,7 @@ if TYPE_CHECKING:  # the screens past the library, and the grader, load when fir
     from simulator.core.practice import Practice
     from simulator.core.results.progress import Moment
     from simulator.core.scenario.model import Scenario
+    from simulator.tui.factory import AppConfig
     from simulator.tui.screens.briefing import BriefingScreen
     from simulator.tui.screens.conversation import ConversationScreen
     from simulator.tui.screens.feedback import FeedbackScreen
@@ -62,40 +56,6 @@ if TYPE_CHECKING:  # the screens past the library, and the grader, load when fir
     from simulator.tui.screens.progress import ProgressScreen
 
 DARK, LIGHT = "textual-dark", "textual-light"
-
-
-@dataclass(frozen=True)
-class AppConfig:
-    """Everything the app is started with."""
-
-    library: tuple[Path, ...]
-    """The library's folders: bundled, $SIMULATOR_LIBRARY's, then those given (library_roots)."""
-    catalogue: Catalogue
-    """Technique catalogue (with an organisation's overrides)."""
-    store: Store
-    """Where sessions, history and exports are kept."""
-    ui_lang: str
-    """Interface language at start."""
-    start: Scenario | None
-    """Open straight in a conversation with this scenario (None: the library)."""
-    mode: str
-    """coach or exam, for `start`."""
-    seed: int
-    """Variant seed for new sessions."""
-    pace: str
-    """The customer's typing pause at start: off, fast or natural (tui/pace.py)."""
-    clock: Callable[[], float]
-    """Monotonic seconds for the elapsed time (tests freeze it)."""
-    theme: str
-    """Theme at start."""
-    recorder: Recorder | None = None
-    """Copies sessions to the results store (None: not recorded)."""
-    relay: tuple[str, ...] = ()
-    """Names taking turns in a hot-seat relay for `start` (empty: one trainee)."""
-    preview: bool = False
-    """Open `start` in the live preview (`simulator preview`): a debug panel, reloads on save."""
-    catalogue_key: str = "builtin"
-    """Which catalogue this is (the organisation's file and its stamp), for the library index."""
 
 
 class SimulatorApp(App[int]):
@@ -262,41 +222,7 @@ class SimulatorApp(App[int]):
             pass  # preferences are a convenience; the app works without them
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        def cmd(key: str, callback: Callable[[], object]) -> SystemCommand:
-            return SystemCommand(t(key, self.ui_lang), t(f"{key}.help", self.ui_lang), callback)
-
-        yield cmd("cmd.language", self.action_switch_language)
-        yield cmd("cmd.theme", self.action_toggle_theme)
-        yield cmd("cmd.themes", self.action_change_theme)
-        for choice in pace_mod.PACES:
-            current = t("pace.current", self.ui_lang) if choice == self.pace else ""
-            yield SystemCommand(
-                t("cmd.pace", self.ui_lang, pace=t(f"pace.{choice}", self.ui_lang)),
-                t(f"pace.{choice}.help", self.ui_lang) + current,
-                lambda choice=choice: self.set_pace(choice),
-            )
-        yield cmd("cmd.library", self.go_library)
-        yield cmd("cmd.history", self.show_history)
-        yield cmd("cmd.progress", self.show_progress)
-        yield cmd("cmd.name", lambda: progress_nav.ask_name(self))
-        from simulator.tui.screens.conversation import ConversationScreen
-        from simulator.tui.screens.feedback import FeedbackScreen
-
-        if isinstance(screen, ConversationScreen):
-            if screen.practice.coach and not screen.practice.finished:
-                yield cmd("cmd.hint", screen.action_hint)
-            yield cmd("cmd.end", screen.action_end)
-        if isinstance(screen, FeedbackScreen):
-            if screen.can_retry:
-                yield cmd("cmd.retry", screen.action_retry)
-            yield cmd("cmd.export", screen.action_export)
-        yield cmd(
-            "cmd.keys",
-            self.action_hide_help_panel
-            if screen.query("HelpPanel")
-            else self.action_show_help_panel,
-        )
-        yield cmd("cmd.quit", self.action_quit)
+        return palette.system_commands(self, screen)
 
     def results_warning(self, practice: Practice) -> None:
         """One line when the results store could not be written (the session is safe)."""
@@ -491,83 +417,3 @@ def _skips_typing(screen: Screen) -> bool:
     """The screen is a conversation whose customer is "typing", and the pause ends now."""
     skip = getattr(screen, "skip_typing", None)
     return bool(callable(skip) and skip())
-
-
-def make_app(
-    *,
-    library: Roots = None,
-    techniques: str | Path | None = None,
-    ui_lang: str | None = None,
-    scenario: Scenario | str | Path | None = None,
-    exam: bool = False,
-    seed: int = 0,
-    pace: str | None = None,
-    clock: Callable[[], float] | None = None,
-    store: Store | None = None,
-    theme: str | None = None,
-    results_db: str | None = None,
-    record: bool = True,
-    relay: Sequence[str] = (),
-    preview: bool = False,
-    bundled: bool = True,
-) -> SimulatorApp:
-    """Build the app; raises SimulatorError when the catalogue or the named scenario cannot be loaded.
-
-    pace None: the one saved in the preferences, else the default (fast); a pace given here
-    is for this run only, the one chosen in the app is remembered. Sessions are also recorded
-    in the results store at results_db (else $SIMULATOR_RESULTS_DB, else results.db in the
-    store's folder) unless record is False. relay: the names of a hot-seat
-    relay for `scenario` (already checked with core/relay.parse_names).
-    """
-    catalogue = catalogue_mod.load(techniques)
-    store = store or Store()
-    prefs = store.prefs()
-    lang = ui_lang or (prefs.get("ui_lang") if prefs.get("ui_lang") in LANGS else None) or detect()
-    root = tuple(library_roots(library, bundled=bundled))
-    start = None
-    if scenario is not None:
-        from simulator.core.scenario.loader import load_scenario
-
-        start = (
-            load_scenario(resolve(str(scenario), root), catalogue)
-            if isinstance(scenario, str | Path)
-            else scenario
-        )
-    chosen_theme = (
-        theme or (prefs.get("theme") if prefs.get("theme") in (DARK, LIGHT) else None) or DARK
-    )
-    config = AppConfig(
-        root,
-        catalogue,
-        store,
-        lang,
-        start,
-        "exam" if exam else "coach",
-        seed,
-        pace_mod.chosen(pace) or pace_mod.chosen(prefs.get("pace")) or pace_mod.DEFAULT,
-        clock or time.monotonic,
-        chosen_theme,
-        recorder=Recorder.for_data_folder(store.root, results_db, prefs) if record else None,
-        relay=tuple(relay),
-        preview=preview and start is not None,
-        catalogue_key=catalogue_key(techniques),
-    )
-    return SimulatorApp(config)
-
-
-def run_app(args: argparse.Namespace, scenario: str | None) -> int:
-    """Entry point used by the CLI (`simulator`, `simulator play`)."""
-    app = make_app(
-        library=getattr(args, "library", None),
-        bundled=not getattr(args, "no_bundled", False),
-        techniques=getattr(args, "techniques", None),
-        ui_lang=getattr(args, "ui_lang", None),
-        scenario=scenario,
-        exam=bool(getattr(args, "exam", False)),
-        seed=int(getattr(args, "seed", 0) or 0),
-        pace=getattr(args, "pace", None),
-        results_db=getattr(args, "db", None),
-        relay=getattr(args, "relay_names", ()),
-    )
-    app.run()
-    return int(app.return_code or 0)

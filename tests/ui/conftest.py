@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from simulator.core.results.files import Store
-from simulator.tui.app import SimulatorApp, make_app
+from simulator.tui.app import SimulatorApp
+from simulator.tui.factory import make_app
 from tests.ui.helpers import MINI
 
 

@@ -10,6 +10,7 @@ from textual.widgets import TextArea
 
 from simulator.cli import _parser
 from simulator.tui import app as app_mod
+from simulator.tui.factory import run_app
 from simulator.tui.pace import DEFAULT, FAST_MAX, NATURAL_MAX, PACES, typing_delay
 from simulator.tui.widgets.chat import TypingIndicator
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, settle
@@ -127,5 +128,5 @@ def test_the_pace_flag(argv, pace):
 def test_the_flag_reaches_the_app(monkeypatch, data_dir):
     seen: list[str] = []
     monkeypatch.setattr(app_mod.SimulatorApp, "run", lambda self: seen.append(self.pace))
-    app_mod.run_app(_parser().parse_args(["--pace", "natural", "--ui-lang", "en"]), None)
+    run_app(_parser().parse_args(["--pace", "natural", "--ui-lang", "en"]), None)
     assert seen == ["natural"]
