@@ -20,7 +20,8 @@ import pytest
 
 from simulator.core.practice import Practice
 from simulator.core.results import ownership
-from simulator.core.results.files import SessionInUse, Store, Unfinished
+from simulator.core.results.files import SessionInUse, Store
+from simulator.core.results.items import Unfinished
 from simulator.core.session.engine import Session
 from simulator.core.session.feedback import build_report
 from tests.conftest import DATA, ROOT

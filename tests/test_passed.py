@@ -12,7 +12,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from simulator.core.results.files import Best, Store
+from simulator.core.results.files import Store
+from simulator.core.results.items import Best
 from simulator.core.scenario import scoring
 from simulator.core.session.engine import Session
 from simulator.core.session.feedback import build_report

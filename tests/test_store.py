@@ -12,14 +12,13 @@ import pytest
 from simulator.core.errors import SessionError
 from simulator.core.results.files import (
     SCHEMA,
-    Best,
     Store,
     StoreError,
-    Unfinished,
     atomic_write,
     data_dir,
     report_from_dict,
 )
+from simulator.core.results.items import Best, Unfinished
 from simulator.core.session.engine import Session
 from simulator.core.session.feedback import build_report
 

@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from simulator.core.grading import Grader
-from simulator.core.results.files import HistoryItem, Store, StoreError, Unfinished
+from simulator.core.results.files import Store, StoreError
+from simulator.core.results.items import HistoryItem, Unfinished
 from simulator.core.results.ownership import Owner
 from simulator.core.results.progress import Moment
 from simulator.core.results.recorder import Recorder

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.core.errors import SimulatorError
-from simulator.core.results.files import SessionInUse, StoreError, Unfinished
+from simulator.core.results.files import SessionInUse, StoreError
+from simulator.core.results.items import Unfinished
 from simulator.core.text import Key, t
 from simulator.tui.screens.dialogs import ChoiceDialog
 from simulator.tui.screens.history import when_text

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from simulator.core.results.files import Store, Unfinished
+from simulator.core.results.files import Store
+from simulator.core.results.items import Unfinished
 from simulator.core.scenario.loader import load_scenario
 from simulator.core.session.engine import Session
 from simulator.tui.screens.briefing import BriefingScreen

@@ -9,7 +9,8 @@ import sys
 
 from textual.widgets import TextArea
 
-from simulator.core.results.files import Store, StoreError, Unfinished
+from simulator.core.results.files import Store, StoreError
+from simulator.core.results.items import Unfinished
 from simulator.core.scenario.loader import load_scenario
 from simulator.core.session.engine import Session
 from simulator.tui.app import SimulatorApp

@@ -9,7 +9,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from simulator.core.results.files import Store, Unfinished
+from simulator.core.results.files import Store
+from simulator.core.results.items import Unfinished
 from simulator.core.scenario.loader import load_scenario
 from simulator.core.session.engine import Session
 from simulator.core.session.feedback import build_report

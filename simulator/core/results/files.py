@@ -28,7 +28,7 @@ import re
 import secrets
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.core.atomic import staged
 from simulator.core.errors import SimulatorError
 from simulator.core.results import ownership
+from simulator.core.results.items import Best, HistoryItem, Unfinished
 from simulator.core.results.saferead import Damaged, check_fields, read_record
 from simulator.core.scenario import scoring
 
@@ -102,78 +103,6 @@ def _read(path: Path) -> dict[str, Any] | None:
 
 def _dump(data: dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1)
-
-
-@dataclass(frozen=True)
-class Unfinished:
-    """A session in progress, as last autosaved."""
-
-    id: str
-    """Session id (also the file name)."""
-    scenario_id: str
-    """Scenario id."""
-    title: str
-    """Scenario title, for the resume dialog."""
-    source: str
-    """Path the scenario was loaded from."""
-    mode: str
-    """coach or exam."""
-    ui_lang: str
-    """Interface language at the time."""
-    draft: str
-    """Text typed but not sent."""
-    elapsed: float
-    """Seconds spent in the conversation so far."""
-    saved_at: str
-    """ISO time of the autosave."""
-    session: dict[str, Any]
-    """The engine's `Session.to_dict()`."""
-
-    @property
-    def replies(self) -> int:
-        return len(self.session.get("replies") or [])
-
-
-@dataclass(frozen=True)
-class HistoryItem:
-    """One finished session as listed in the history."""
-
-    id: str
-    """Session id."""
-    scenario_id: str
-    """Scenario id."""
-    title: str
-    """Scenario title."""
-    finished_at: str
-    """ISO time the session ended."""
-    mode: str
-    """coach or exam."""
-    score: int
-    """Score out of 100."""
-    pass_score: int
-    """Pass mark."""
-    passed: bool
-    """Whether it passed."""
-    ending_kind: str
-    """success, partial, failure, walkout, timeout or abandoned."""
-    turns: int
-    """Number of replies."""
-    elapsed: float
-    """Seconds spent."""
-    trainee: str = ""
-    """The trainee's name when the session finished ("" when not given)."""
-    retry_of: str = ""
-    """For a retried moment (错题集): the session it came from ("" for a whole session)."""
-
-
-@dataclass(frozen=True)
-class Best:
-    """A trainee's best result in one scenario: a pass beats a fail, then the higher score."""
-
-    score: int
-    """Score of that session."""
-    passed: bool
-    """Whether that session passed (scoring.passed)."""
 
 
 def report_from_dict(data: dict[str, Any]) -> Report:

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from simulator.core.session.feedback import Report
 
 if TYPE_CHECKING:
-    from simulator.core.results.files import HistoryItem, Store
+    from simulator.core.results.files import Store
+    from simulator.core.results.items import HistoryItem
 
 TREND_STEP = 0.1
 """The latest rate must differ from the earlier mean by more than this to count as a move."""

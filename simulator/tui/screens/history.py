@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Static
 
-from simulator.core.results.files import HistoryItem
+from simulator.core.results.items import HistoryItem
 from simulator.tui.screens.base import SimScreen
 
 

@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Footer, Input, OptionList, Select, Static
 
 from simulator.core.grading.normalise import detect_language
-from simulator.core.results.files import Best
+from simulator.core.results.items import Best
 from simulator.core.scenario.library import Entry, Library, scan
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
