@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from simulator import __version__
-from simulator.cli import authoring, classroom, commands, preview, results_cmd
+from simulator.cli import authoring, classroom, commands, grader_cmds, preview, results_cmd
 from simulator.core.errors import ScenarioError, SimulatorError
 
 EPILOG = """examples:
@@ -69,7 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for spec in (
-        commands.SPECS + authoring.SPECS + preview.SPECS + results_cmd.SPECS + classroom.SPECS
+        commands.SPECS
+        + grader_cmds.SPECS
+        + authoring.SPECS
+        + preview.SPECS
+        + results_cmd.SPECS
+        + classroom.SPECS
     ):
         child = sub.add_parser(
             spec.name,
