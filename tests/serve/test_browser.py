@@ -21,7 +21,9 @@ from tests.serve.classdata import fill_class, grader_and_scenario, play_one
 from tests.serve.conftest import CHROMIUM_ARGS, CLASS, KEY, make_config
 from tests.serve.live import LiveServer
 
-pytestmark = pytest.mark.browser
+# One worker runs both, one after the other: each starts Chromium and a classroom that
+# spawns an app process per trainee, too much at once for a two-core CI machine.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][AB0-2]|\x1b\][^\x07]*\x07")
 REPLIES = [
