@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
+# Extra pytest options, e.g. `make test PYTEST_ARGS=-n0` to run in one process.
+PYTEST_ARGS ?=
 
 .PHONY: play test check bench model clean
 
@@ -28,14 +30,15 @@ play: $(VENV)/.run-installed
 # The results-store tests (marked postgres) start a throwaway PostgreSQL under .pg/ with
 # scripts/postgres.sh (installing Debian's postgresql as root if missing). The classroom's
 # browser tests (marked browser) drive Debian's chromium, installed by scripts/browser.sh.
+# The suite runs in parallel (pytest-xdist, one worker per core, at most 4: pyproject.toml).
 test: $(VENV)/.test-installed
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 check: $(VENV)/.dev-installed
 	$(PY) -m ruff format --check simulator tests benchmarks
 	$(PY) -m ruff check simulator tests benchmarks
 	$(PY) -m mypy
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Retrain the grader's learned layer from the exemplar bank (deterministic).
 model: $(VENV)/.test-installed

@@ -10,13 +10,6 @@ from simulator.core.session.engine import Session
 from tests.conftest import DATA, LIBRARY
 
 
-@pytest.fixture(autouse=True)
-def _no_time_budget(monkeypatch):
-    """The grader stops adding evidence past a time budget; on a loaded machine that would
-    make these behaviour tests depend on timing, so the budget is lifted here."""
-    monkeypatch.setattr("simulator.core.grading.grader.BUDGET_SECONDS", 60.0)
-
-
 @pytest.fixture(scope="module")
 def scenes():
     return {lang: load_scenario(DATA / "scenarios" / f"react_{lang}.yaml") for lang in ("zh", "en")}

@@ -12,14 +12,6 @@ from simulator.core.session.teaching import close_to_model
 from simulator.core.session.testing import play
 from tests.conftest import DATA
 
-
-@pytest.fixture(autouse=True)
-def _no_time_budget(monkeypatch):
-    """The grader stops adding evidence past a time budget; on a loaded machine that would
-    make these behaviour tests depend on timing, so the budget is lifted here."""
-    monkeypatch.setattr("simulator.core.grading.grader.BUDGET_SECONDS", 60.0)
-
-
 REACT_ZH = DATA / "scenarios" / "react_zh.yaml"
 
 

@@ -51,15 +51,25 @@ def test_every_shipped_pattern_is_bounded():
     assert [(name, risk(p.pattern)) for name, p in PATTERNS if risk(p.pattern)] == []
 
 
+def _cpu_seconds(pattern: re.Pattern[str], text: str) -> float:
+    """The CPU time of one full search, best of three: a wall clock would also count the
+    moments this process waited for a core (tests run in parallel), and the best of three
+    leaves out a collection or a cache miss; exponential backtracking is slow every time."""
+    times = []
+    for _ in range(3):
+        start = time.thread_time()
+        for _ in pattern.finditer(text):
+            pass
+        times.append(time.thread_time() - start)
+    return min(times)
+
+
 @pytest.mark.timeout(60)
 def test_every_shipped_pattern_is_fast_on_its_own_pieces():
     slow = []
     for name, pattern in PATTERNS:
         for text in adversarial(pattern.pattern):
-            start = time.perf_counter()
-            for _ in pattern.finditer(text):
-                pass
-            if time.perf_counter() - start > 0.05:
+            if _cpu_seconds(pattern, text) > 0.05:
                 slow.append(name)
                 break
     assert slow == []

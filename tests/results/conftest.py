@@ -1,17 +1,17 @@
 """Fixtures for the results store: a fresh database per test on SQLite and on a real
 PostgreSQL server.
 
-The PostgreSQL server is a throwaway cluster under .pg/ started once per test session by
-scripts/postgres.sh (which installs Debian's postgresql when it is missing), or the one
-named by $SIMULATOR_TEST_PG_URL. Each test gets its own schema on it. Tests marked
-`postgres` are never skipped: a server that cannot be started fails them.
+The PostgreSQL server is a throwaway cluster under .pg/ started by scripts/postgres.sh
+(which installs Debian's postgresql when it is missing) and shared by the xdist workers
+(tests/results/cluster.py), or the one named by $SIMULATOR_TEST_PG_URL. Each worker gets
+its own database on it and each test its own schema there. Tests marked `postgres` are
+never skipped: a server that cannot be started fails them.
 """
 
 from __future__ import annotations
 
 import os
 import secrets
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -26,47 +26,39 @@ from simulator.core.results import (
     TurnRecord,
     open_results,
 )
-
-ROOT = Path(__file__).resolve().parents[2]
-SCRIPT = ROOT / "scripts" / "postgres.sh"
+from tests.results import cluster
 
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
-    """URL of a running PostgreSQL server (started here and stopped at the end)."""
+    """URL of a database of this worker's own on a running PostgreSQL server (the shared
+    cluster is started by the first worker and stopped by the last)."""
     given = os.environ.get("SIMULATOR_TEST_PG_URL", "").strip()
     if given:
-        yield given
+        with cluster.own_database(given, optional=True) as url:
+            yield url
         return
-    done = subprocess.run(
-        ["bash", str(SCRIPT), "start"], capture_output=True, text=True, timeout=900
-    )
-    if done.returncode != 0 or not done.stdout.strip():
-        pytest.fail(f"scripts/postgres.sh start failed:\n{done.stdout}\n{done.stderr}")
     try:
-        yield done.stdout.strip().splitlines()[-1]
+        server = cluster.join()
+    except cluster.ClusterError as error:
+        pytest.fail(str(error))
+    try:
+        with cluster.own_database(server) as url:
+            yield url
     finally:
-        subprocess.run(["bash", str(SCRIPT), "stop"], capture_output=True, timeout=120)
-
-
-def _admin(url: str, sql: str) -> None:
-    import psycopg
-
-    plain = url.replace("postgresql+psycopg://", "postgresql://", 1)
-    with psycopg.connect(plain, autocommit=True) as conn:
-        conn.execute(sql)
+        cluster.leave()
 
 
 @pytest.fixture
 def pg_url(pg_server: str) -> Iterator[str]:
     """A PostgreSQL URL whose tables live in a schema of their own, dropped afterwards."""
     schema = f"t_{secrets.token_hex(6)}"
-    _admin(pg_server, f"CREATE SCHEMA {schema}")
+    cluster.admin(pg_server, f"CREATE SCHEMA {schema}")
     sep = "&" if "?" in pg_server else "?"
     try:
         yield f"{pg_server}{sep}options=-csearch_path%3D{schema}"
     finally:
-        _admin(pg_server, f"DROP SCHEMA {schema} CASCADE")
+        cluster.admin(pg_server, f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from starlette.testclient import TestClient
 
 from simulator.core.results import Results, open_results
@@ -82,9 +83,14 @@ def as_trainer(client: TestClient) -> TestClient:
 
 # ---- a real server and a real browser ----------------------------------------------------
 @pytest.fixture(scope="session")
-def chromium() -> str:
-    """Debian's Chromium, installed by scripts/browser.sh when missing (never skipped)."""
-    if not os.access(CHROMIUM, os.X_OK):
-        subprocess.run(["bash", str(ROOT / "scripts" / "browser.sh")], check=True)
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Debian's Chromium, installed by scripts/browser.sh when missing (never skipped).
+
+    One xdist worker at a time: two apt-get at once would fight over dpkg's lock. The lock
+    file lives in the folder all workers of a run share (the parent of each one's basetemp).
+    """
+    with FileLock(tmp_path_factory.getbasetemp().parent / "chromium.lock"):
+        if not os.access(CHROMIUM, os.X_OK):
+            subprocess.run(["bash", str(ROOT / "scripts" / "browser.sh")], check=True)
     assert os.access(CHROMIUM, os.X_OK), "scripts/browser.sh did not install Chromium"
     return CHROMIUM

@@ -10,10 +10,13 @@ from simulator.serve.config import ServeConfig
 from simulator.serve.web import make_app
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def bound_socket() -> socket.socket:
+    """A socket bound to a free port on 127.0.0.1 that stays ours until the server closes it
+    (choosing a free port and binding it later leaves a moment for a parallel test to take
+    the same one)."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    return sock
 
 
 class LiveServer:
@@ -24,7 +27,8 @@ class LiveServer:
 
         self.config = config
         self.wind_down = wind_down
-        self.port = free_port()
+        self.socket = bound_socket()
+        self.port = int(self.socket.getsockname()[1])
         self.url = f"http://127.0.0.1:{self.port}"
         self.app = make_app(config)
         self.server = uvicorn.Server(
@@ -36,7 +40,9 @@ class LiveServer:
                 ws="websockets-sansio",
             )
         )
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.socket]}, daemon=True
+        )
 
     def __enter__(self) -> LiveServer:
         self.thread.start()
@@ -54,3 +60,4 @@ class LiveServer:
             time.sleep(0.1)
         self.server.should_exit = True
         self.thread.join(30)
+        self.socket.close()

@@ -21,7 +21,9 @@ from tests.serve.classdata import fill_class, grader_and_scenario, play_one
 from tests.serve.conftest import CHROMIUM_ARGS, CLASS, KEY, make_config
 from tests.serve.live import LiveServer
 
-pytestmark = pytest.mark.browser
+# One worker runs both, one after the other: each starts Chromium and a classroom that
+# spawns an app process per trainee, too much at once for a two-core CI machine.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 ANSI = re.compile(r"\x1b\[[0-9;?<>=]*[A-Za-z~]|\x1b[()][AB0-2]|\x1b\][^\x07]*\x07")
 REPLIES = [
@@ -124,12 +126,15 @@ def test_a_trainee_plays_three_turns_in_chinese_and_the_dashboard_shows_it(brows
         assert live[0].trainee == "zhao6" and live[0].display_name == "赵六"
         for number, reply in enumerate(REPLIES, 1):
             page.keyboard.type(reply)
+            screen.clear()  # the reply as typed in the box: not what is waited for below
             page.keyboard.press("Enter")
             wait_until(
                 page,
                 lambda n=number: store.live(CLASS) and store.live(CLASS)[0].turns >= n,
                 f"reply {number} was not recorded",
             )
+            # In its bubble: the app is done with this reply. Until then it refuses the next
+            # one ("please wait"), and on a loaded machine that lasts past the store's write.
             screen.wait_for(reply[-6:])
         page.screenshot(path=str(tmp_path / "play.png"))
 

@@ -70,6 +70,14 @@ async def no_blink(pilot: Pilot) -> None:
         if at_end and state == previous:  # at the newest line, and layout has stopped moving
             break
         previous = state
+    # An anchored log is kept at its end by the compositor, which moves the scrollbar's
+    # thumb without repainting it: when a slow frame had drawn the bar a row earlier, the
+    # picture kept that old thumb (one row short of the end) under the right text.
+    # Repaint the bars so they show where each log is now.
+    for log in pilot.app.screen.query(ScrollableContainer):
+        if log.show_vertical_scrollbar:
+            log.vertical_scrollbar.refresh()
+    await pilot.pause()
 
 
 def expected(replies: list[str] = MODEL_REPLIES):

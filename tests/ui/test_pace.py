@@ -12,6 +12,7 @@ from simulator.cli import _parser
 from simulator.tui import app as app_mod
 from simulator.tui.factory import run_app
 from simulator.tui.pace import DEFAULT, FAST_MAX, NATURAL_MAX, PACES, typing_delay
+from simulator.tui.screens import conversation
 from simulator.tui.widgets.chat import TypingIndicator
 from tests.ui.helpers import MINI, MODEL_REPLIES, screen_text, settle
 
@@ -31,16 +32,42 @@ def test_fast_is_the_default_and_never_slower_than_natural():
         assert typing_delay("x" * chars, "fast") <= typing_delay("x" * chars, "natural")
 
 
+ENDLESS = 3600.0
+"""The customer's pause in the tests that act while it lasts: a loaded machine could
+otherwise reach the next step after a real pause (0.5-2.5 s) had already ended. Only a key
+ends it, so a broken skip fails by the test's timeout instead of passing late."""
+
+
+@pytest.fixture
+def endless_typing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pause that is not off lasts ENDLESS seconds."""
+    monkeypatch.setattr(
+        conversation,
+        "typing_delay",
+        lambda text, pace: ENDLESS if typing_delay(text, pace) else 0.0,
+    )
+
+
+async def typing_shown(pilot) -> None:
+    """Wait (bounded) until the customer is shown typing: grading the reply comes first."""
+    for _ in range(200):
+        if pilot.app.screen.query(TypingIndicator):
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the customer was never shown typing")
+
+
 async def start_typing(pilot, text: str = MODEL_REPLIES[0]) -> None:
-    """Send a reply and stop while the customer 'types' (natural pace: at least 0.5 s)."""
+    """Send a reply and stop while the customer 'types'."""
     await settle(pilot)
     pilot.app.screen.query_one("#reply", TextArea).text = text
     await pilot.press("enter")
-    await pilot.pause()
-    assert pilot.app.screen.query(TypingIndicator)
+    await typing_shown(pilot)
     assert "王老板正在输入" in screen_text(pilot.app)
 
 
+@pytest.mark.timeout(120)
+@pytest.mark.usefixtures("endless_typing")
 async def test_any_key_skips_the_pause_and_does_nothing_else(make):
     app = make(scenario=MINI, pace="natural")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -52,6 +79,8 @@ async def test_any_key_skips_the_pause_and_does_nothing_else(make):
         assert app.screen.query_one("#reply", TextArea).text == ""  # the key only skipped
 
 
+@pytest.mark.timeout(120)
+@pytest.mark.usefixtures("endless_typing")
 async def test_enter_while_typing_skips_without_sending(make):
     app = make(scenario=MINI, pace="natural")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -63,8 +92,7 @@ async def test_enter_while_typing_skips_without_sending(make):
         assert len(app.screen.practice.session.turns) == 1
         assert app.screen.query_one("#reply", TextArea).text == "下一句"
         await pilot.press("enter")  # the pause is over: now Enter sends
-        await pilot.pause()
-        assert app.screen.query(TypingIndicator)
+        await typing_shown(pilot)
         assert len(app.screen.practice.session.turns) == 2
         await pilot.press("space")
         await settle(pilot)
