@@ -13,7 +13,7 @@ import pytest
 from simulator.core.errors import ScenarioError
 from simulator.core.scenario import loader
 from simulator.core.scenario.index import FORMAT, catalogue_key
-from simulator.core.scenario.library import bundled_root, scan
+from simulator.core.scenario.library import bundled_root, from_index, scan
 from tests.conftest import DATA
 
 MINI = DATA / "scenarios" / "mini_zh.yaml"
@@ -152,3 +152,16 @@ def test_the_bundled_library_lists_the_same_with_and_without_the_index(tmp_path)
     cached = scan(bundled_root(), index=index)
     assert listed(cached) == listed(plain) and len(plain.entries) >= 22
     assert cached.broken == plain.broken == {}
+
+
+def test_from_index_lists_without_reading_or_gives_up(folder, tmp_path, monkeypatch):
+    index = tmp_path / "index.json"
+    assert from_index(folder, None, index=index) is None  # no index yet
+    first = scan(folder, index=index)
+    read: list[Path] = []
+    monkeypatch.setattr(loader, "load_scenario", lambda p, c=None: read.append(p))
+    known = from_index(folder, None, index=index)
+    assert known is not None and listed(known) == listed(first) and read == []
+    assert known.broken == first.broken
+    (folder / "new.zh.yaml").write_text(MINI.read_text("utf-8"), "utf-8")
+    assert from_index(folder, None, index=index) is None and read == []  # a new file: scan it

@@ -207,12 +207,29 @@ def _read(path: Path, catalogue: Callable[[], Catalogue | None]) -> tuple[Record
     return Record(*now, listed, [], at), scenario
 
 
+class _NotIndexed(Exception):
+    """A file the index does not know as it is now (`from_index` gives up)."""
+
+
+def from_index(
+    root: Roots, catalogue: CatalogueSource, *, index: Path, catalogue_key: str = "builtin"
+) -> Library | None:
+    """The library as the index knows it, without reading a single scenario file, or None
+    when some file is new or changed (then `scan` reads it). Takes a few milliseconds, so the
+    app can list the library before its first frame instead of in a background thread."""
+    try:
+        return scan(root, catalogue, index=index, catalogue_key=catalogue_key, cached_only=True)
+    except _NotIndexed:
+        return None
+
+
 def scan(
     root: Roots = None,
     catalogue: CatalogueSource = None,
     *,
     index: Path | None = None,
     catalogue_key: str = "builtin",
+    cached_only: bool = False,
 ) -> Library:
     """Load every scenario under the folders (None: `library_roots()`); broken files are kept
     aside, not raised, and so is a file whose id an earlier file uses (E024, naming it).
@@ -240,6 +257,8 @@ def scan(
                 continue
             seen.add(path.resolve())
             record, loaded = known.get(path), None
+            if record is None and cached_only:
+                raise _NotIndexed(path)
             if record is None:
                 record, loaded = _read(path, get_catalogue)
                 known.put(path, record)

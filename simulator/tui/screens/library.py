@@ -7,6 +7,7 @@ with the validator's messages in a dialog, never as a traceback.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,7 +19,7 @@ from textual.widgets import Footer, Input, OptionList, Select, Static
 
 from simulator.core.grading.normalise import detect_language
 from simulator.core.results.items import Best
-from simulator.core.scenario.library import Entry, Library, scan
+from simulator.core.scenario.library import Entry, Library, from_index, scan
 from simulator.tui.screens.base import SimScreen
 from simulator.tui.views import join_names
 from simulator.tui.widgets.scenario_list import Heading, ScenarioList, ScenarioRow, header
@@ -126,32 +127,44 @@ class LibraryScreen(SimScreen):
         return [(self.sim.config.catalogue.label(t, self.lang), t) for t in seen]
 
     def populate(self) -> None:
-        if self.library is None:
+        if self.library is not None:
+            self._fill()
+            return
+        config = self.sim.config
+        known = from_index(config.library, config.catalogue, **self._index())
+        if known is not None:  # nothing changed since the last start: list it now
+            self._show(known, config.store.best())
+        else:
             self.query_one("#lib-status", Static).update(self.t("library.loading"))
             self.load()
-        else:
-            self._fill()
+
+    def _index(self) -> dict[str, Any]:
+        config = self.sim.config
+        return {
+            "index": config.store.root / "cache" / "library-index.json",
+            "catalogue_key": config.catalogue_key,
+        }
 
     @work(thread=True, exclusive=True, group="scan")
     def load(self) -> None:
         config = self.sim.config
-        library = scan(
-            config.library,
-            config.catalogue,
-            index=config.store.root / "cache" / "library-index.json",
-            catalogue_key=config.catalogue_key,
-        )
+        library = scan(config.library, config.catalogue, **self._index())
         self.post_message(self.Loaded(library, config.store.best()))
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
         message.stop()
-        self.library = message.library
-        self.sim.library = message.library
-        self.best = message.best
+        self._show(message.library, message.best)
+
+    def _show(self, library: Library, best: dict[str, Best]) -> None:
+        self.library = library
+        self.sim.library = library
+        self.best = best
         self.query_one("#f-technique", Select).set_options(self._technique_options())
         self._fill()
         self.refresh_bindings()
-        self.sim.warm_up()
+        # The grader loads in a thread once the list is on the screen (it would slow the
+        # first frame), and any unfinished session is offered then.
+        self.call_after_refresh(self.sim.warm_up)
         self.sim.offer_resume()
 
     def on_resize(self) -> None:
