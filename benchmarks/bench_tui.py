@@ -173,6 +173,7 @@ async def replies(size: tuple[int, int], pace: str = "off") -> list[float]:
 async def main(n: int, library: Path | None, size: tuple[int, int]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["SIMULATOR_DATA_DIR"] = str(Path(tmp) / "data")
+        os.environ["SIMULATOR_TRAINEE_NAME"] = "bench"  # no first-start name dialog
         if library is None:
             library = Path(tmp) / "library"
             library.mkdir()
