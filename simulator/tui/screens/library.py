@@ -132,8 +132,9 @@ class LibraryScreen(SimScreen):
             return
         config = self.sim.config
         known = from_index(config.library, config.catalogue, **self._index())
-        if known is not None:  # nothing changed since the last start: list it now
-            self._show(known, config.store.best())
+        if known is not None:  # nothing changed since the last start: list it now, and the
+            self._show(known, {})  # best scores once the history is read (a long one is slow)
+            self.load_best()
         else:
             self.query_one("#lib-status", Static).update(self.t("library.loading"))
             self.load()
@@ -150,6 +151,21 @@ class LibraryScreen(SimScreen):
         config = self.sim.config
         library = scan(config.library, config.catalogue, **self._index())
         self.post_message(self.Loaded(library, config.store.best()))
+
+    @dataclass
+    class BestRead(Message):
+        """The history was read for the best scores (posted from the worker thread)."""
+
+        best: dict[str, Best]
+
+    @work(thread=True, exclusive=True, group="best")
+    def load_best(self) -> None:
+        self.post_message(self.BestRead(self.sim.config.store.best()))
+
+    def on_library_screen_best_read(self, message: BestRead) -> None:
+        message.stop()
+        self.best = message.best
+        self._fill()
 
     def on_library_screen_loaded(self, message: Loaded) -> None:
         message.stop()
@@ -172,9 +188,8 @@ class LibraryScreen(SimScreen):
             self._fill()
 
     def on_screen_resume(self) -> None:
-        if self.library is not None:
-            self.best = self.sim.config.store.best()
-            self._fill()
+        if self.library is not None:  # back from a session: its score may be a new best
+            self.load_best()
 
     # ---- the table -------------------------------------------------------------------------
     def matching(self) -> list[Entry]:
