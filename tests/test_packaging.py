@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -14,6 +15,16 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.timeout(300)
 def test_the_wheel_ships_scenarios_and_the_grader_data(tmp_path):
+    # Built from a clean copy: setuptools would otherwise reuse what an earlier build left in
+    # build/lib, and a package missing from pyproject's list would still be shipped here.
+    source = tmp_path / "source"
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "*.egg-info", "__pycache__", ".pg", ".*_cache", "exports"
+        ),
+    )
     subprocess.run(
         [
             sys.executable,
@@ -25,7 +36,7 @@ def test_the_wheel_ships_scenarios_and_the_grader_data(tmp_path):
             "--no-build-isolation",
             "-w",
             str(tmp_path),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         capture_output=True,
@@ -46,3 +57,14 @@ def test_the_wheel_ships_scenarios_and_the_grader_data(tmp_path):
         for p in (ROOT / "simulator/core/results/migrations").rglob("*.py")
     }
     assert "simulator/core/results/migrations/env.py" in migrations and migrations <= names
+    # Every module and every data file the package reads ships: a sub-package missing from
+    # pyproject's list would install an app that fails on its first import of it.
+    shipped = {
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "simulator").rglob("*")
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix in (".py", ".yaml", ".tcss", ".html", ".css", ".js", ".woff2")
+    }
+    assert "simulator/core/session/data/reactions.yaml" in shipped
+    assert not shipped - names, sorted(shipped - names)
