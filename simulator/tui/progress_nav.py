@@ -74,10 +74,11 @@ def set_name(app: SimulatorApp, name: str, *, quiet: bool = False) -> None:
     if not quiet:
         key = "name.saved" if name else "name.cleared"
         app.notify(t(key, app.ui_lang, name=name))
+    from simulator.tui.screens.progress import ProgressScreen
+
     for screen in app.screen_stack:
-        reload = getattr(screen, "reload", None)  # the progress screen shows the name
-        if type(screen).__name__ == "ProgressScreen" and callable(reload):
-            app.call_later(reload)
+        if isinstance(screen, ProgressScreen):  # it shows the name
+            app.call_later(screen.reload)
 
 
 def retry(app: SimulatorApp, moment: Moment) -> None:
